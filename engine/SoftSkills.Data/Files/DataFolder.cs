@@ -1,0 +1,90 @@
+using SoftSkills.Data.Schema;
+using SoftSkills.Data.Validation;
+
+namespace SoftSkills.Data.Files;
+
+/// <summary>
+/// A folder of tables (DESIGN §2), each as <c>NAME.parquet</c> or <c>NAME.csv</c>. Employees are small and read whole;
+/// events stream. Every read validates, and events are checked against the employees read first.
+/// </summary>
+public sealed class DataFolder
+{
+    public static readonly string[] TableNames = ["employees", "events", "ratings", "outcomes", "interventions", "truth"];
+
+    public DataFolder(string path, ReadOptions? options = null)
+    {
+        if (!Directory.Exists(path)) throw new DirectoryNotFoundException($"data folder '{path}' does not exist");
+        Path = path;
+        Options = options ?? ReadOptions.Strict;
+    }
+
+    public string Path { get; }
+    public ReadOptions Options { get; }
+
+    /// <summary>Rows read and rejected so far, per table.</summary>
+    public Dictionary<string, ReadReport> Reports { get; } = [];
+
+    /// <summary>The file holding a table, or null when the folder has none.</summary>
+    public string? FileOf(string table)
+    {
+        foreach (var ext in new[] { ".parquet", ".csv" })
+        {
+            var candidate = System.IO.Path.Combine(Path, table + ext);
+            if (File.Exists(candidate)) return candidate;
+        }
+        return null;
+    }
+
+    string Require(string table) =>
+        FileOf(table) ?? throw new DataValidationException(
+            new RowLocation(System.IO.Path.Combine(Path, table + ".csv"), 0, 0, "-"), $"the data folder has no {table}.csv or {table}.parquet");
+
+    ReadReport ReportFor(string table)
+    {
+        if (!Reports.TryGetValue(table, out var r)) Reports[table] = r = new ReadReport();
+        return r;
+    }
+
+    IReadOnlyList<Employee>? _employees;
+    IReadOnlySet<string>? _employeeIds;
+
+    /// <summary>All employees (read once and kept: the table is small).</summary>
+    public IReadOnlyList<Employee> Employees()
+    {
+        if (_employees is not null) return _employees;
+        var file = Require("employees");
+        var codec = new EmployeeCodec(EmployeeCodec.AttributesIn(TableFile.Header(file)));
+        _employees = TableFile.Read(file, codec, Options, ReportFor("employees")).ToList();
+        _employeeIds = _employees.Select(e => e.EmployeeId).ToHashSet(StringComparer.Ordinal);
+        return _employees;
+    }
+
+    public IReadOnlySet<string> EmployeeIds()
+    {
+        Employees();
+        return _employeeIds!;
+    }
+
+    /// <summary>The <c>attr_*</c> columns of the employees table.</summary>
+    public IReadOnlyList<string> AttributeColumns() => EmployeeCodec.AttributesIn(TableFile.Header(Require("employees")));
+
+    /// <summary>Streams events, checking ids for duplicates and actors and counterparts against employees.</summary>
+    public IEnumerable<Event> Events() =>
+        TableFile.Read(Require("events"), new EventCodec(new EventChecks(EmployeeIds())), Options, ReportFor("events"));
+
+    public IEnumerable<Rating> Ratings() => Optional("ratings", new RatingCodec());
+    public IEnumerable<Outcome> Outcomes() => Optional("outcomes", new OutcomeCodec());
+    public IEnumerable<Intervention> Interventions() => Optional("interventions", new InterventionCodec());
+    public IEnumerable<TruthRow> Truth() => Optional("truth", new TruthCodec());
+
+    IEnumerable<T> Optional<T>(string table, TableCodec<T> codec) =>
+        FileOf(table) is { } file ? TableFile.Read(file, codec, Options, ReportFor(table)) : [];
+
+    /// <summary>All per-table reports added up.</summary>
+    public ReadReport TotalReport()
+    {
+        var total = new ReadReport();
+        foreach (var r in Reports.Values) total.Merge(r);
+        return total;
+    }
+}

@@ -1,0 +1,145 @@
+using global::Parquet;
+using global::Parquet.Schema;
+using SoftSkills.Data.Schema;
+using SoftSkills.Data.Validation;
+
+namespace SoftSkills.Data.Parquet;
+
+/// <summary>
+/// Reads and writes a table as Parquet with the same column names as the CSV form. Rows are written in row groups
+/// and read one row group at a time, so memory is bounded by the row group size, not the file size.
+/// </summary>
+public static class ParquetTable
+{
+    /// <summary>Rows per row group when writing.</summary>
+    public const int RowGroupSize = 100_000;
+
+    // Identifier-like columns repeat a few values many times: dictionary encoding makes them small and fast to read.
+    static readonly HashSet<string> PlainText = ["event_id", "text", "item_id"];
+
+    public static IReadOnlyList<string> ReadHeader(string path)
+    {
+        var reader = ParquetReader.CreateAsync(path).GetAwaiter().GetResult();
+        try { return reader.Schema.DataFields.Select(f => f.Name).ToArray(); }
+        finally { reader.DisposeAsync().AsTask().GetAwaiter().GetResult(); }
+    }
+
+    internal static DataField FieldOf(ColumnDef c) => c.Type switch
+    {
+        ColumnType.Text => new DataField<string>(c.Name, true),
+        ColumnType.Timestamp => new DateTimeDataField(c.Name, DateTimeFormat.Timestamp, isNullable: true, isAdjustedToUTC: true, unit: DateTimeTimeUnit.Micros),
+        ColumnType.Integer => new DataField<int?>(c.Name),
+        ColumnType.Real => new DataField<double?>(c.Name),
+        ColumnType.Boolean => new DataField<bool?>(c.Name),
+        ColumnType.Date => new DataField<DateOnly?>(c.Name),
+        _ => throw new ArgumentOutOfRangeException(nameof(c)),
+    };
+
+    /// <summary>Writes rows to a seekable stream; returns the row count.</summary>
+    public static long Write<T>(Stream stream, TableCodec<T> codec, IEnumerable<T> rows) =>
+        WriteAsync(stream, codec, rows).GetAwaiter().GetResult();
+
+    static async Task<long> WriteAsync<T>(Stream stream, TableCodec<T> codec, IEnumerable<T> rows)
+    {
+        var fields = codec.Columns.Select(FieldOf).ToArray();
+        var options = new ParquetOptions();
+        foreach (var c in codec.Columns)
+            if (c.Type == ColumnType.Text && !PlainText.Contains(c.Name)) options.ColumnEncodingHints[c.Name] = EncodingHint.Dictionary;
+        await using var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), stream, options);
+        var sink = new ColumnBuffers(codec.Columns, RowGroupSize);
+        long n = 0;
+        foreach (var row in rows)
+        {
+            codec.Write(row, sink);
+            n++;
+            if (sink.Count == RowGroupSize) await FlushAsync(writer, fields, sink);
+        }
+        // An empty table still gets one (empty) row group, so readers see its schema and columns.
+        if (sink.Count > 0 || n == 0) await FlushAsync(writer, fields, sink);
+        return n;
+    }
+
+    static async Task FlushAsync(ParquetWriter writer, DataField[] fields, ColumnBuffers sink)
+    {
+        using var group = writer.CreateRowGroup();
+        for (var i = 0; i < fields.Length; i++) await sink.WriteColumnAsync(group, fields[i], i);
+        group.CompleteValidate();
+        sink.Clear();
+    }
+
+    /// <summary>Streams the rows of a Parquet file row group by row group, validating each row.</summary>
+    public static IEnumerable<T> Read<T>(string path, TableCodec<T> codec, ReadOptions options, ReadReport report)
+    {
+        var name = Path.GetFileName(path);
+        using var file = File.OpenRead(path);
+        var reader = ParquetReader.CreateAsync(file, leaveStreamOpen: true).GetAwaiter().GetResult();
+        try
+        {
+            var fileFields = reader.Schema.DataFields.ToDictionary(f => f.Name);
+            var fields = new DataField[codec.Columns.Count];
+            for (var i = 0; i < fields.Length; i++)
+            {
+                if (!fileFields.TryGetValue(codec.Columns[i].Name, out var f))
+                    throw new DataValidationException(new RowLocation(name, 0, fileFields.Count + 1, codec.Columns[i].Name, IsParquetRow: true),
+                        $"missing column '{codec.Columns[i].Name}' in the schema");
+                fields[i] = f;
+            }
+            var buffers = new ColumnBuffers(codec.Columns, 0);
+            var source = new ParquetCellSource(name, codec.Columns, buffers, fileFields.Keys.ToList(), fields);
+            long rowBase = 0;
+            for (var g = 0; g < reader.RowGroupCount; g++)
+            {
+                var group = reader.OpenRowGroupReader(g);
+                var count = (int)group.RowCount;
+                buffers.Ensure(count);
+                for (var i = 0; i < fields.Length; i++) buffers.ReadColumnAsync(group, fields[i], i, codec.Columns[i].Name, name).GetAwaiter().GetResult();
+                for (var r = 0; r < count; r++)
+                {
+                    report.RowsRead++;
+                    T record;
+                    try
+                    {
+                        source.Bind(r, rowBase + r + 1);
+                        record = codec.Read(source);
+                    }
+                    catch (DataValidationException ex) when (options.Lenient)
+                    {
+                        report.Add(new RowIssue(ex.Where, ex.Reason));
+                        continue;
+                    }
+                    report.RowsAccepted++;
+                    yield return record;
+                }
+                rowBase += count;
+            }
+        }
+        finally
+        {
+            reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    sealed class ParquetCellSource(string file, IReadOnlyList<ColumnDef> columns, ColumnBuffers buffers, List<string> fileOrder, DataField[] fields) : ICellSource
+    {
+        int _row;
+        long _rowNumber;
+
+        public void Bind(int row, long rowNumber) { _row = row; _rowNumber = rowNumber; }
+
+        public string? Text(int column)
+        {
+            var s = buffers.Texts[column]![_row];
+            return string.IsNullOrEmpty(s) ? null : s;
+        }
+
+        public DateTime? Timestamp(int column) => buffers.Timestamps[column]![_row];
+        public int? Integer(int column) => buffers.Integers[column]![_row];
+        public double? Real(int column) =>
+            buffers.Reals[column]![_row] is { } v && !double.IsFinite(v) ? throw Error(column, $"bad number: {v}") : buffers.Reals[column]![_row];
+        public bool? Boolean(int column) => buffers.Booleans[column]![_row];
+        public DateOnly? Date(int column) => buffers.Dates[column]![_row];
+
+        public Exception Error(int column, string reason) =>
+            new DataValidationException(new RowLocation(file, _rowNumber, fileOrder.IndexOf(fields[column].Name) + 1, columns[column].Name, IsParquetRow: true), reason);
+    }
+}

@@ -1,0 +1,25 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+
+namespace SoftSkills.Data.Schema;
+
+/// <summary>
+/// Detects repeated identifiers in a stream with 8 bytes per identifier: it keeps 64-bit XxHash3 values, not strings,
+/// so 10 million event ids take about 200 MB. A false "duplicate" needs a 64-bit collision (p ≈ n²/2⁶⁵, 3·10⁻⁶ at 10⁷ ids).
+/// </summary>
+public sealed class IdRegistry
+{
+    readonly HashSet<ulong> _seen = [];
+
+    /// <summary>Records an identifier; false when it was seen before.</summary>
+    public bool Add(string id) => _seen.Add(XxHash3.HashToUInt64(MemoryMarshal.AsBytes(id.AsSpan())));
+
+    public int Count => _seen.Count;
+}
+
+/// <summary>What an event row is checked against: the known employees and the event ids seen so far.</summary>
+public sealed class EventChecks(IReadOnlySet<string>? employees)
+{
+    public IReadOnlySet<string>? Employees { get; } = employees;
+    public IdRegistry EventIds { get; } = new();
+}

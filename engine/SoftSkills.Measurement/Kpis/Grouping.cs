@@ -1,0 +1,65 @@
+using SoftSkills.Data.Schema;
+
+namespace SoftSkills.Measurement.Kpis;
+
+/// <summary>Assigns each employee to one group of a grouping (organisation, team, employee, role or an <c>attr_*</c> column).</summary>
+public sealed class Grouping
+{
+    /// <summary>The group of employees whose <c>attr_*</c> value is empty.</summary>
+    public const string Unknown = "(unknown)";
+
+    readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+    readonly Dictionary<string, int> _groupIndex = new(StringComparer.Ordinal);
+    readonly List<string> _groups = [];
+    readonly int[] _groupOf;
+    readonly int[] _teamOf;
+
+    public Grouping(IReadOnlyList<Employee> employees, string groupBy)
+    {
+        GroupBy = groupBy;
+        Func<Employee, string> key = groupBy switch
+        {
+            "organisation" or "organization" => _ => "organisation",
+            "team" => e => e.TeamId,
+            "employee" => e => e.EmployeeId,
+            "role" => e => e.Role,
+            _ when groupBy.StartsWith("attr_", StringComparison.Ordinal) => e => e.Attribute(groupBy) ?? Unknown,
+            _ => throw new ArgumentException($"cannot group by '{groupBy}' (expected organisation, team, employee, role or an attr_* column)"),
+        };
+        if (groupBy.StartsWith("attr_", StringComparison.Ordinal) && employees.Count > 0 && employees.All(e => e.Attribute(groupBy) is null))
+            throw new ArgumentException($"no employee has a value in column '{groupBy}'");
+        _groupOf = new int[employees.Count];
+        _teamOf = new int[employees.Count];
+        var teams = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < employees.Count; i++)
+        {
+            var e = employees[i];
+            _index[e.EmployeeId] = i;
+            _groupOf[i] = GroupIndex(key(e));
+            if (!teams.TryGetValue(e.TeamId, out var t)) teams[e.TeamId] = t = teams.Count;
+            _teamOf[i] = t;
+        }
+        Members = new int[_groups.Count];
+        foreach (var g in _groupOf) Members[g]++;
+    }
+
+    int GroupIndex(string name)
+    {
+        if (_groupIndex.TryGetValue(name, out var g)) return g;
+        _groupIndex[name] = g = _groups.Count;
+        _groups.Add(name);
+        return g;
+    }
+
+    public string GroupBy { get; }
+    public IReadOnlyList<string> Groups => _groups;
+
+    /// <summary>Number of employees in each group.</summary>
+    public int[] Members { get; }
+
+    /// <summary>The index of an employee, or -1 for an outside party.</summary>
+    public int EmployeeIndex(string? id) => id is not null && _index.TryGetValue(id, out var i) ? i : -1;
+
+    public int GroupOf(int employee) => _groupOf[employee];
+    public int TeamOf(int employee) => _teamOf[employee];
+}
