@@ -171,7 +171,7 @@ for w in range(4):
         outcomes.append(dict(subject_id=team, subject_kind="team", date=str(START + dt.timedelta(days=7*w+4)), metric="nps", value=base + 2*w))
 for e in employees:
     outcomes.append(dict(subject_id=e["employee_id"], subject_kind="employee", date="2026-03-27", metric="manager_rating",
-                         value=2 + int(e["employee_id"][1:]) % 3 * 0.5))
+                         value=f"{2 + int(e['employee_id'][1:]) % 3 * 0.5:g}"))
 interventions = [dict(subject_id="support", subject_kind="team", kind="coaching_nudge", arm="treatment", start="2026-03-16", end="2026-03-27"),
                  dict(subject_id="ops", subject_kind="team", kind="coaching_nudge", arm="control", start="2026-03-16", end="2026-03-27")]
 

@@ -16,6 +16,3 @@ public sealed record NotebookRunResult(IReadOnlyList<CellResult> Cells, string O
 {
     public bool Succeeded => Cells.All(c => c.Status != CellStatus.Failed);
 }
-
-/// <summary>Parameters that do not match the notebook's parameters cell; the CLI maps it to exit code 2.</summary>
-public sealed class NotebookParameterException(string message) : Exception(message);

@@ -86,7 +86,17 @@ public static class NotebookRunner
 
                 var stopwatch = Stopwatch.StartNew();
                 var code = AssemblyReferenceRewriter.Rewrite(cell.Contents, directory, AppContext.BaseDirectory);
-                var result = await kernel.SendAsync(new SubmitCode(code, "csharp"), ct);
+                KernelCommandResult result;
+                try
+                {
+                    result = await kernel.SendAsync(new SubmitCode(code, "csharp"), ct);
+                }
+                catch (OperationCanceledException)
+                {
+                    await log.WriteLineAsync($"{label} cancelled");
+                    throw;
+                }
+
                 cell.ExecutionOrder = ++executionCount;
                 var error = CellOutputs.Record(result.Events, cell, cell.ExecutionOrder);
                 var duration = stopwatch.Elapsed;
@@ -130,7 +140,8 @@ public static class NotebookRunner
         return kernel;
     }
 
-    // ToJupyterJson writes the notebook metadata itself; the parsed one would be duplicated. Cells keep their tags.
+    // ToJupyterJson writes kernelspec and language metadata itself and throws InvalidCastException on the parsed
+    // notebook metadata; cells keep only their tags, their language metadata is written from KernelName.
     private static InteractiveDocument ForOutput(InteractiveDocument notebook)
     {
         foreach (var cell in notebook.Elements)

@@ -77,7 +77,11 @@ sealed class ColumnBuffers : ICellSink
             case ColumnType.Integer: await group.WriteAsync<int>(field, Integers[i].AsMemory(0, Count)); break;
             case ColumnType.Real: await group.WriteAsync<double>(field, Reals[i].AsMemory(0, Count)); break;
             case ColumnType.Boolean: await group.WriteAsync<bool>(field, Booleans[i].AsMemory(0, Count)); break;
-            case ColumnType.Date: await group.WriteAsync<DateOnly>(field, Dates[i].AsMemory(0, Count)); break;
+            case ColumnType.Date:
+                var days = new DateTime?[Count];
+                for (var r = 0; r < Count; r++) days[r] = Dates[i]![r]?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+                await group.WriteAsync<DateTime>(field, days.AsMemory());
+                break;
         }
     }
 
@@ -93,7 +97,11 @@ sealed class ColumnBuffers : ICellSink
                 case ColumnType.Integer: await group.ReadAsync<int>(field, Integers[i].AsMemory(0, n)); break;
                 case ColumnType.Real: await group.ReadAsync<double>(field, Reals[i].AsMemory(0, n)); break;
                 case ColumnType.Boolean: await group.ReadAsync<bool>(field, Booleans[i].AsMemory(0, n)); break;
-                case ColumnType.Date: await group.ReadAsync<DateOnly>(field, Dates[i].AsMemory(0, n)); break;
+                case ColumnType.Date:
+                    var days = new DateTime?[n];
+                    await group.ReadAsync<DateTime>(field, days.AsMemory());
+                    for (var r = 0; r < n; r++) Dates[i]![r] = days[r] is { } d ? DateOnly.FromDateTime(d) : null;
+                    break;
             }
         }
         catch (Exception ex) when (ex is not DataValidationException)

@@ -31,7 +31,7 @@ public static class ParquetTable
         ColumnType.Integer => new DataField<int?>(c.Name),
         ColumnType.Real => new DataField<double?>(c.Name),
         ColumnType.Boolean => new DataField<bool?>(c.Name),
-        ColumnType.Date => new DataField<DateOnly?>(c.Name),
+        ColumnType.Date => new DateTimeDataField(c.Name, DateTimeFormat.Date, isNullable: true),
         _ => throw new ArgumentOutOfRangeException(nameof(c)),
     };
 
