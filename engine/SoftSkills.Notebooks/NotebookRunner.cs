@@ -85,7 +85,7 @@ public static class NotebookRunner
                 }
 
                 var stopwatch = Stopwatch.StartNew();
-                var code = AssemblyReferenceRewriter.Rewrite(cell.Contents, directory, AppContext.BaseDirectory);
+                var code = AssemblyReferenceRewriter.Rewrite(cell.Contents, AppContext.BaseDirectory);
                 KernelCommandResult result;
                 try
                 {

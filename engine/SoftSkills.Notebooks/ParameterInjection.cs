@@ -52,7 +52,7 @@ public static class ParameterInjection
         }));
     }
 
-    public static bool HasTag(InteractiveDocumentElement cell, string tag) =>
+    private static bool HasTag(InteractiveDocumentElement cell, string tag) =>
         cell.Metadata?.TryGetValue("tags", out var tags) == true
         && tags is IEnumerable<object> values
         && values.Any(v => string.Equals(v?.ToString(), tag, StringComparison.Ordinal));

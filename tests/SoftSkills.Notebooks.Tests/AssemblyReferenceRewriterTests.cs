@@ -8,21 +8,21 @@ public sealed class AssemblyReferenceRewriterTests : IDisposable
     public void Dispose() => _files.Dispose();
 
     [Fact]
-    public void Missing_SoftSkills_reference_points_at_the_runner_build()
+    public void A_SoftSkills_reference_points_at_the_runner_build_even_when_the_named_file_exists()
     {
         var (notebooks, build) = Folders();
         File.WriteAllText(Path.Combine(build, "SoftSkills.Reporting.dll"), "");
+        Directory.CreateDirectory(Path.Combine(notebooks, "..", "engine", "SoftSkills.Cli", "bin", "Debug", "net10.0"));
+        File.WriteAllText(Path.Combine(notebooks, "..", "engine", "SoftSkills.Cli", "bin", "Debug", "net10.0", "SoftSkills.Reporting.dll"), "");
         const string code = "#r \"../engine/SoftSkills.Cli/bin/Debug/net10.0/SoftSkills.Reporting.dll\"\nusing SoftSkills.Reporting;";
 
-        var rewritten = AssemblyReferenceRewriter.Rewrite(code, notebooks, build);
+        var rewritten = AssemblyReferenceRewriter.Rewrite(code, build);
 
         Assert.Equal($"#r \"{Path.Combine(build, "SoftSkills.Reporting.dll")}\"\nusing SoftSkills.Reporting;", rewritten);
     }
 
     [Theory]
-    [InlineData("#r \"../lib/SoftSkills.Reporting.dll\"")] // exists where the notebook says
     [InlineData("#r \"../other/SoftSkills.Missing.dll\"")] // not in the runner's build either
-    [InlineData("#r \"../other/Other.Reporting.dll\"")] // not ours
     [InlineData("#r \"nuget:Plotly.NET, 6.0.0\"")]
     [InlineData("// #r \"../other/SoftSkills.Reporting.dll\"")]
     public void Other_lines_are_left_alone(string code)
@@ -33,7 +33,7 @@ public sealed class AssemblyReferenceRewriterTests : IDisposable
         File.WriteAllText(Path.Combine(build, "SoftSkills.Reporting.dll"), "");
         File.WriteAllText(Path.Combine(build, "Other.Reporting.dll"), "");
 
-        Assert.Equal(code, AssemblyReferenceRewriter.Rewrite(code, notebooks, build));
+        Assert.Equal(code, AssemblyReferenceRewriter.Rewrite(code, build));
     }
 
     private (string Notebooks, string Build) Folders() => (

@@ -21,7 +21,7 @@ public sealed class DataFolder
     public string Path { get; }
     public ReadOptions Options { get; }
 
-    /// <summary>Rows read and rejected so far, per table.</summary>
+    /// <summary>Rows read and rejected by the latest read of each table.</summary>
     public Dictionary<string, ReadReport> Reports { get; } = [];
 
     /// <summary>The file holding a table, or null when the folder has none.</summary>
@@ -39,11 +39,7 @@ public sealed class DataFolder
         FileOf(table) ?? throw new DataValidationException(
             new RowLocation(System.IO.Path.Combine(Path, table + ".csv"), 0, 0, "-"), $"the data folder has no {table}.csv or {table}.parquet");
 
-    ReadReport ReportFor(string table)
-    {
-        if (!Reports.TryGetValue(table, out var r)) Reports[table] = r = new ReadReport();
-        return r;
-    }
+    ReadReport ReportFor(string table) => Reports[table] = new ReadReport();
 
     IReadOnlyList<Employee>? _employees;
     IReadOnlySet<string>? _employeeIds;

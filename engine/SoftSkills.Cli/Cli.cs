@@ -1,0 +1,57 @@
+using System.CommandLine;
+using System.Text.Json;
+using SoftSkills.Data.Validation;
+using SoftSkills.Measurement.Rubrics;
+using SoftSkills.Notebooks;
+
+namespace SoftSkills.Cli;
+
+/// <summary>Exit codes of DESIGN §10.</summary>
+public static class ExitCode
+{
+    public const int Ok = 0;
+    public const int Failure = 1;
+    public const int BadInput = 2;
+}
+
+/// <summary>Runs the command line: parse errors and bad input exit 2 with the message on stderr, anything else 1.</summary>
+public static class Cli
+{
+    public static async Task<int> InvokeAsync(RootCommand root, string[] args)
+    {
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors) Console.Error.WriteLine($"error: {error.Message}");
+            return ExitCode.BadInput;
+        }
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, cancel.Token);
+        }
+        catch (Exception ex) when (IsBadInput(ex))
+        {
+            Console.Error.WriteLine($"error: {ex.Message}");
+            return ExitCode.BadInput;
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("cancelled: no output was written");
+            return ExitCode.Failure;
+        }
+        catch (Exception ex)
+        {
+            Console.Error.WriteLine($"failed: {ex}");
+            return ExitCode.Failure;
+        }
+    }
+
+    /// <summary>Errors in what the user gave us, as opposed to failures of the program.</summary>
+    public static bool IsBadInput(Exception ex) => ex is DataValidationException or RubricException or NotebookParameterException
+        or BadInputException or FileNotFoundException or DirectoryNotFoundException or JsonException or InvalidDataException;
+}
+
+/// <summary>Bad input detected by the command line itself (an option out of range, a missing file).</summary>
+public sealed class BadInputException(string message) : Exception(message);

@@ -1,0 +1,161 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using SoftSkills.Data.Csv;
+using SoftSkills.Data.Files;
+using SoftSkills.Data.Validation;
+using SoftSkills.Measurement.Kpis;
+
+namespace SoftSkills.Cli.Commands;
+
+/// <summary><c>softskills kpis</c>: the four KPIs by group and period, with baselines and targets.</summary>
+public static class KpisCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<DirectoryInfo>("--data") { Description = "data folder (employees, events, ratings as CSV or Parquet)", Required = true };
+        var by = new Option<string>("--by") { Description = "organisation, team, employee, role or an attr_* column", DefaultValueFactory = _ => "team" };
+        var period = new Option<string>("--period") { Description = "day, week or window", DefaultValueFactory = _ => "window" };
+        period.AcceptOnlyFromAmong("day", "week", "window");
+        var output = new Option<FileInfo?>("--out") { Description = "also write the result to a .json or .csv file" };
+        var from = new Option<DateOnly?>("--from") { Description = "first day of the window (yyyy-MM-dd, UTC)" };
+        var to = new Option<DateOnly?>("--to") { Description = "last day of the window (inclusive)" };
+        var baselineDays = new Option<int>("--baseline-days") { Description = "days at the start of the window that form the baseline", DefaultValueFactory = _ => 60 };
+        var uplift = new Option<double>("--uplift") { Description = "target = baseline + this many points", DefaultValueFactory = _ => 5 };
+        var minGroup = CommonOptions.MinGroupSize();
+        var lenient = CommonOptions.Lenient();
+        var command = new Command("kpis", "Compute the four KPIs (RES, CI, DQR, HSR) by group and period.")
+        {
+            data, by, period, output, from, to, baselineDays, uplift, minGroup, lenient,
+        };
+        command.SetAction(parse =>
+        {
+            var minSize = parse.GetValue(minGroup);
+            if (minSize < 1) throw new BadInputException("--min-group-size must be at least 1");
+            if (parse.GetValue(baselineDays) < 1) throw new BadInputException("--baseline-days must be at least 1");
+            var options = new KpiOptions
+            {
+                GroupBy = parse.GetValue(by)!,
+                Period = Enum.Parse<PeriodKind>(parse.GetValue(period)!, ignoreCase: true),
+                MinGroupSize = minSize,
+                From = parse.GetValue(from),
+                To = parse.GetValue(to),
+                BaselineDays = parse.GetValue(baselineDays),
+                TargetUplift = parse.GetValue(uplift),
+            };
+            var folder = new DataFolder(parse.GetValue(data)!.FullName, new ReadOptions(parse.GetValue(lenient)));
+            KpiRun result;
+            try { result = KpiRun.Compute(folder, options); }
+            catch (ArgumentException ex) { throw new BadInputException(ex.Message); } // a grouping the data does not have
+            Report.PrintIssues(folder.Reports.Values);
+            var json = KpiJson.Of(result);
+            if (parse.GetValue(output) is { } file)
+            {
+                if (file.Extension.Equals(".csv", StringComparison.OrdinalIgnoreCase))
+                    AtomicOutputs.WriteText(file.FullName, KpiCsv.Of(result.Report.Rows));
+                else
+                    AtomicOutputs.WriteText(file.FullName, JsonOut.Text(json));
+            }
+            if (CommonOptions.Json(parse)) JsonOut.Print(json);
+            else KpiText.Print(result);
+            return ExitCode.Ok;
+        });
+        return command;
+    }
+}
+
+static class KpiJson
+{
+    public static JsonObject Of(KpiRun run)
+    {
+        var rows = new JsonArray();
+        foreach (var r in run.Report.Rows)
+        {
+            var row = new JsonObject
+            {
+                ["group_by"] = r.GroupBy,
+                ["group"] = r.Group,
+                ["period"] = r.Period.ToString().ToLowerInvariant(),
+                ["period_start"] = r.PeriodStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["employees"] = r.Employees,
+                ["suppressed"] = r.Suppressed,
+                ["res"] = JsonOut.Number(r.Res),
+                ["ci"] = JsonOut.Number(r.Ci),
+                ["dqr"] = JsonOut.Number(r.Dqr),
+                ["hsr"] = JsonOut.Number(r.Hsr),
+                ["res_n"] = r.ResN,
+                ["ci_n"] = r.CiN,
+                ["dqr_n"] = r.DqrN,
+                ["hsr_n"] = r.HsrN,
+                ["res_unrated"] = r.ResUnrated,
+                ["ci_reciprocity"] = JsonOut.Number(r.CiReciprocity),
+                ["ci_responsiveness"] = JsonOut.Number(r.CiResponsiveness),
+                ["ci_cross_team_reach"] = JsonOut.Number(r.CiCrossTeamReach),
+            };
+            if (r.DqrByType is { } types)
+            {
+                var byType = new JsonObject();
+                foreach (var (type, share) in types.OrderBy(t => t.Key, StringComparer.Ordinal))
+                    byType[type] = new JsonObject { ["value"] = JsonOut.Number(share.Percent), ["n"] = share.Denominator };
+                row["dqr_by_type"] = byType;
+            }
+            if (!r.Suppressed && run.Baselines.TryGetValue(r.Group, out var b) && !b.Suppressed)
+            {
+                row["res_baseline"] = JsonOut.Number(b.Res);
+                row["res_target"] = JsonOut.Number(b.ResTarget);
+                row["ci_baseline"] = JsonOut.Number(b.Ci);
+                row["ci_target"] = JsonOut.Number(b.CiTarget);
+                row["dqr_baseline"] = JsonOut.Number(b.Dqr);
+                row["dqr_target"] = JsonOut.Number(b.DqrTarget);
+                row["hsr_baseline"] = JsonOut.Number(b.Hsr);
+                row["hsr_target"] = JsonOut.Number(b.HsrTarget);
+            }
+            rows.Add(row);
+        }
+        return new JsonObject
+        {
+            ["rows"] = rows,
+            ["first_day"] = run.Report.FirstDay?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["last_day"] = run.Report.LastDay?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["rows_read"] = run.Quality.RowsRead,
+            ["rows_rejected"] = run.Quality.RowsRejected,
+        };
+    }
+}
+
+static class KpiCsv
+{
+    public static string Of(IReadOnlyList<KpiRow> rows)
+    {
+        var sb = new StringBuilder("group_by,group,period,period_start,employees,suppressed,res,ci,dqr,hsr,res_n,ci_n,dqr_n,hsr_n,res_unrated\n");
+        static string N(double? v) => v is { } x ? CsvFormat.Real(Math.Round(x, 4)) : "";
+        foreach (var r in rows)
+        {
+            sb.Append(string.Join(",", CsvFormat.Escape(r.GroupBy), CsvFormat.Escape(r.Group), r.Period.ToString().ToLowerInvariant(),
+                CsvFormat.Date(r.PeriodStart), r.Employees, r.Suppressed ? "true" : "false", N(r.Res), N(r.Ci), N(r.Dqr), N(r.Hsr),
+                r.ResN, r.CiN, r.DqrN, r.HsrN, r.ResUnrated)).Append('\n');
+        }
+        return sb.ToString();
+    }
+}
+
+static class KpiText
+{
+    public static void Print(KpiRun run)
+    {
+        var report = run.Report;
+        Console.WriteLine($"KPIs from {report.FirstDay:yyyy-MM-dd} to {report.LastDay:yyyy-MM-dd} ({report.EventsUsed:N0} events)");
+        Console.WriteLine($"{"group",-16} {"period",-10} {"people",6}  {"RES %",7} {"CI",7} {"DQR %",7} {"HSR %",7}");
+        static string F(double? v) => v is { } x ? x.ToString("0.0", CultureInfo.InvariantCulture) : "–";
+        foreach (var r in report.Rows)
+        {
+            var values = r.Suppressed ? "suppressed (fewer than the minimum group size)" : $"{F(r.Res),7} {F(r.Ci),7} {F(r.Dqr),7} {F(r.Hsr),7}";
+            Console.WriteLine($"{Trim(r.Group),-16} {r.PeriodStart:yyyy-MM-dd} {r.Employees,6}  {values}");
+        }
+        var unrated = report.Rows.Where(r => !r.Suppressed).Sum(r => r.ResUnrated ?? 0);
+        if (unrated > 0) Console.WriteLine($"{unrated:N0} replies have no human or auto rating: RES counts only rated replies");
+    }
+
+    static string Trim(string s) => s.Length <= 16 ? s : s[..15] + "…";
+}

@@ -1,0 +1,10 @@
+using System.CommandLine;
+using SoftSkills.Cli;
+using SoftSkills.Cli.Commands;
+
+var root = new RootCommand("softskills: simulate workflows, measure four soft-skill KPIs, validate the measurement and model the ROI.");
+root.Options.Add(CommonOptions.Format);
+root.Subcommands.Add(ImportCommand.Create());
+root.Subcommands.Add(KpisCommand.Create());
+root.Subcommands.Add(NotebookCommand.Create());
+return await Cli.InvokeAsync(root, args);
