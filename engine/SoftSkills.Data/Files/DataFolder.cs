@@ -65,8 +65,12 @@ public sealed class DataFolder
     public IReadOnlyList<string> AttributeColumns() => EmployeeCodec.AttributesIn(TableFile.Header(Require("employees")));
 
     /// <summary>Streams events, checking ids for duplicates and actors and counterparts against employees.</summary>
-    public IEnumerable<Event> Events() =>
-        TableFile.Read(Require("events"), new EventCodec(new EventChecks(EmployeeIds())), Options, ReportFor("events"));
+    public IEnumerable<Event> Events()
+    {
+        var file = Require("events");
+        var checks = new EventChecks(EmployeeIds(), checkDuplicates: !TableFile.HasUniqueIds(file, "event_id"));
+        return TableFile.Read(file, new EventCodec(checks), Options, ReportFor("events"));
+    }
 
     public IEnumerable<Rating> Ratings() => Optional("ratings", new RatingCodec());
     public IEnumerable<Outcome> Outcomes() => Optional("outcomes", new OutcomeCodec());

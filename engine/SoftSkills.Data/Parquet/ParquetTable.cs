@@ -35,17 +35,29 @@ public static class ParquetTable
         _ => throw new ArgumentOutOfRangeException(nameof(c)),
     };
 
-    /// <summary>Writes rows to a seekable stream; returns the row count.</summary>
-    public static long Write<T>(Stream stream, TableCodec<T> codec, IEnumerable<T> rows) =>
-        WriteAsync(stream, codec, rows).GetAwaiter().GetResult();
+    /// <summary>Key-value metadata a writer may attach, e.g. <see cref="UniqueIdsKey"/>.</summary>
+    public const string UniqueIdsKey = "softskills.unique_ids";
 
-    static async Task<long> WriteAsync<T>(Stream stream, TableCodec<T> codec, IEnumerable<T> rows)
+    /// <summary>The key-value metadata of a Parquet file.</summary>
+    public static IReadOnlyDictionary<string, string> ReadMetadata(string path)
+    {
+        var reader = ParquetReader.CreateAsync(path).GetAwaiter().GetResult();
+        try { return reader.CustomMetadata.ToDictionary(); }
+        finally { reader.DisposeAsync().AsTask().GetAwaiter().GetResult(); }
+    }
+
+    /// <summary>Writes rows to a seekable stream; returns the row count.</summary>
+    public static long Write<T>(Stream stream, TableCodec<T> codec, IEnumerable<T> rows, IReadOnlyDictionary<string, string>? metadata = null) =>
+        WriteAsync(stream, codec, rows, metadata).GetAwaiter().GetResult();
+
+    static async Task<long> WriteAsync<T>(Stream stream, TableCodec<T> codec, IEnumerable<T> rows, IReadOnlyDictionary<string, string>? metadata)
     {
         var fields = codec.Columns.Select(FieldOf).ToArray();
         var options = new ParquetOptions();
         foreach (var c in codec.Columns)
             if (c.Type == ColumnType.Text && !PlainText.Contains(c.Name)) options.ColumnEncodingHints[c.Name] = EncodingHint.Dictionary;
         await using var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), stream, options);
+        if (metadata is not null) writer.CustomMetadata = metadata.ToDictionary();
         var sink = new ColumnBuffers(codec.Columns, RowGroupSize);
         long n = 0;
         foreach (var row in rows)

@@ -17,7 +17,8 @@ public static class Importer
         string Out(string table) => Path.Combine(to, table + ".parquet");
 
         TableFile.Write(outputs, Out("employees"), new EmployeeCodec(source.AttributeColumns()), employees.Select(pseudonymiser.Apply));
-        TableFile.Write(outputs, Out("events"), new EventCodec(), source.Events().Select(pseudonymiser.Apply));
+        // Every event id was checked for duplicates on the way in: record that, so later reads need not keep every id.
+        TableFile.Write(outputs, Out("events"), new EventCodec(), source.Events().Select(pseudonymiser.Apply), uniqueIds: "event_id");
         if (source.FileOf("ratings") is not null)
             TableFile.Write(outputs, Out("ratings"), new RatingCodec(), source.Ratings().Select(r => pseudonymiser.Apply(r, ids)));
         if (source.FileOf("outcomes") is not null)

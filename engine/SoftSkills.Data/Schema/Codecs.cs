@@ -80,7 +80,7 @@ public sealed class EventCodec(EventChecks? checks = null) : TableCodec<Event>
     public override Event Read(ICellSource row)
     {
         var id = Required(row, 0, "event_id");
-        if (checks is not null && !checks.EventIds.Add(id)) throw row.Error(0, $"duplicate event_id '{id}'");
+        if (checks?.EventIds is { } ids && !ids.Add(id)) throw row.Error(0, $"duplicate event_id '{id}'");
         var kind = ParseEnum<EventKind>(row, 2);
         var actor = row.Text(3);
         if (actor is null && kind != EventKind.Request) throw row.Error(3, $"actor_id is empty on a {EnumNames.Of(kind)} (only a request from an outside party may have no actor)");

@@ -48,18 +48,12 @@ public static class EnumNames
     };
 
     /// <summary>Parses a file value into an enum, or returns false.</summary>
-    public static bool TryParse<T>(string text, out T value) where T : struct, Enum
+    public static bool TryParse<T>(string text, out T value) where T : struct, Enum => Lookup<T>.ByName.TryGetValue(text, out value);
+
+    /// <summary>Names to values, built once per enum: parsing runs once per cell of every row read.</summary>
+    static class Lookup<T> where T : struct, Enum
     {
-        foreach (var candidate in Enum.GetValues<T>())
-        {
-            if (string.Equals(Name(candidate), text, StringComparison.Ordinal))
-            {
-                value = candidate;
-                return true;
-            }
-        }
-        value = default;
-        return false;
+        public static readonly Dictionary<string, T> ByName = Enum.GetValues<T>().ToDictionary(v => Name(v), StringComparer.Ordinal);
     }
 
     /// <summary>The file name of any of the enums above.</summary>

@@ -17,9 +17,13 @@ public sealed class IdRegistry
     public int Count => _seen.Count;
 }
 
-/// <summary>What an event row is checked against: the known employees and the event ids seen so far.</summary>
-public sealed class EventChecks(IReadOnlySet<string>? employees)
+/// <summary>
+/// What an event row is checked against: the known employees and the event ids seen so far. Duplicate ids are not
+/// tracked for files whose writer guaranteed unique ids (validated imports, the simulator), so reading those keeps
+/// memory independent of the number of events.
+/// </summary>
+public sealed class EventChecks(IReadOnlySet<string>? employees, bool checkDuplicates = true)
 {
     public IReadOnlySet<string>? Employees { get; } = employees;
-    public IdRegistry EventIds { get; } = new();
+    public IdRegistry? EventIds { get; } = checkDuplicates ? new() : null;
 }

@@ -61,5 +61,6 @@ public sealed class Grouping
     public int EmployeeIndex(string? id) => id is not null && _index.TryGetValue(id, out var i) ? i : -1;
 
     public int GroupOf(int employee) => _groupOf[employee];
+    public int EmployeeCount => _groupOf.Length;
     public int TeamOf(int employee) => _teamOf[employee];
 }

@@ -42,7 +42,7 @@ public sealed class KpiCalculator(Grouping grouping, ItemLevels levels, KpiOptio
 
         var actor = grouping.EmployeeIndex(e.ActorId);
         var counterpart = grouping.EmployeeIndex(e.CounterpartId);
-        if (actor >= 0) At(actor, ts).Contributors.Add(actor);
+        if (actor >= 0) Period(ts).Contribute(actor);
         switch (e.Kind)
         {
             case EventKind.Reply:
@@ -82,14 +82,13 @@ public sealed class KpiCalculator(Grouping grouping, ItemLevels levels, KpiOptio
         if (actor < 0 || counterpart < 0 || actor == counterpart) return;
         var period = Period(ts);
         period.Pairs.Add(((long)actor << 32) | (uint)counterpart);
-        var a = period.For(grouping.GroupOf(actor));
-        var b = period.For(grouping.GroupOf(counterpart));
-        a.HadContacts = b.HadContacts = true;
-        b.Contributors.Add(counterpart);
+        period.For(grouping.GroupOf(actor)).HadContacts = true;
+        period.For(grouping.GroupOf(counterpart)).HadContacts = true;
+        period.Contribute(counterpart);
         if (grouping.TeamOf(actor) != grouping.TeamOf(counterpart))
         {
-            a.Reachers.Add(actor);
-            b.Reachers.Add(counterpart);
+            period.Reach(actor);
+            period.Reach(counterpart);
         }
     }
 
@@ -121,8 +120,9 @@ public sealed class KpiCalculator(Grouping grouping, ItemLevels levels, KpiOptio
 
     void Close(PendingRequest request, bool answered)
     {
-        var acc = At(request.Counterpart, request.At);
-        acc.Contributors.Add(request.Counterpart);
+        var period = Period(request.At);
+        period.Contribute(request.Counterpart);
+        var acc = period.For(grouping.GroupOf(request.Counterpart));
         acc.Requests++;
         if (answered) acc.Answered++;
     }
@@ -169,17 +169,19 @@ public sealed class KpiCalculator(Grouping grouping, ItemLevels levels, KpiOptio
                 if (period.Pairs.Contains(((long)b << 32) | (uint)a)) acc.Reciprocated++;
             }
             var start = options.Period == PeriodKind.Window ? options.From ?? first!.Value : DateOnly.FromDayNumber(key);
+            var contributors = period.CountByGroup(period.Contributors, grouping);
+            var reachers = period.CountByGroup(period.Reachers, grouping);
             for (var g = 0; g < period.Groups.Length; g++)
-                if (period.Groups[g] is { } acc) rows.Add(Row(g, start, acc));
+                if (period.Groups[g] is { } acc) rows.Add(Row(g, start, acc, contributors[g], reachers[g]));
         }
         return new KpiReport(rows, options.From ?? first, options.To ?? last, _used);
     }
 
-    KpiRow Row(int g, DateOnly start, GroupAccumulator acc)
+    KpiRow Row(int g, DateOnly start, GroupAccumulator acc, int contributors, int reachers)
     {
         var reciprocity = new Share(acc.Reciprocated, acc.Pairs).Percent;
         var responsiveness = new Share(acc.Answered, acc.Requests).Percent;
-        var reach = acc.HadContacts ? new Share(acc.Reachers.Count, grouping.Members[g]).Percent : null;
+        var reach = acc.HadContacts ? new Share(reachers, grouping.Members[g]).Percent : null;
         double?[] parts = [reciprocity, responsiveness, reach];
         var present = parts.Where(p => p.HasValue).Select(p => p!.Value).ToList();
         var row = new KpiRow
@@ -188,7 +190,7 @@ public sealed class KpiCalculator(Grouping grouping, ItemLevels levels, KpiOptio
             Group = grouping.Groups[g],
             Period = options.Period,
             PeriodStart = start,
-            Employees = acc.Contributors.Count,
+            Employees = contributors,
             Suppressed = false,
             Res = new Share(acc.ResGood, acc.ResRated).Percent,
             ResN = acc.ResRated,
@@ -204,7 +206,7 @@ public sealed class KpiCalculator(Grouping grouping, ItemLevels levels, KpiOptio
             Hsr = new Share(acc.HandoffsOk, acc.Handoffs).Percent,
             HsrN = acc.Handoffs,
         };
-        return acc.Contributors.Count < options.MinGroupSize ? row.Suppress() : row;
+        return contributors < options.MinGroupSize ? row.Suppress() : row;
     }
 
     int PeriodKey(DateTime ts)
@@ -218,10 +220,21 @@ public sealed class KpiCalculator(Grouping grouping, ItemLevels levels, KpiOptio
         };
     }
 
+    // Consecutive events mostly fall in the same period: remember the last one.
+    PeriodAccumulator? _lastPeriod;
+    DateTime _lastStart = DateTime.MaxValue, _lastEnd = DateTime.MinValue;
+
     PeriodAccumulator Period(DateTime ts)
     {
+        if (ts >= _lastStart && ts < _lastEnd) return _lastPeriod!;
         var key = PeriodKey(ts);
-        if (!_periods.TryGetValue(key, out var p)) _periods[key] = p = new PeriodAccumulator(grouping.Groups.Count);
+        if (!_periods.TryGetValue(key, out var p)) _periods[key] = p = new PeriodAccumulator(grouping.Groups.Count, grouping.EmployeeCount);
+        if (options.Period != PeriodKind.Window)
+        {
+            _lastPeriod = p;
+            _lastStart = DateOnly.FromDayNumber(key).ToDateTime(TimeOnly.MinValue);
+            _lastEnd = _lastStart.AddDays(options.Period == PeriodKind.Day ? 1 : 7);
+        }
         return p;
     }
 
@@ -235,17 +248,32 @@ public sealed class KpiCalculator(Grouping grouping, ItemLevels levels, KpiOptio
 
     readonly record struct EarlyReply(int Actor, DateTime At);
 
-    sealed class PeriodAccumulator(int groups)
+    /// <summary>One period: counters per group, and per employee a bit for "contributed" and one for "reached another team".</summary>
+    sealed class PeriodAccumulator(int groups, int employees)
     {
         public readonly GroupAccumulator?[] Groups = new GroupAccumulator?[groups];
         public readonly HashSet<long> Pairs = [];
+        public readonly ulong[] Contributors = new ulong[(employees + 63) / 64];
+        public readonly ulong[] Reachers = new ulong[(employees + 63) / 64];
+
         public GroupAccumulator For(int g) => Groups[g] ??= new GroupAccumulator();
+        public void Contribute(int employee) => Contributors[employee >> 6] |= 1UL << employee;
+        public void Reach(int employee) => Reachers[employee >> 6] |= 1UL << employee;
+
+        public int[] CountByGroup(ulong[] bits, Grouping grouping)
+        {
+            var counts = new int[Groups.Length];
+            for (var w = 0; w < bits.Length; w++)
+            {
+                for (var word = bits[w]; word != 0; word &= word - 1)
+                    counts[grouping.GroupOf((w << 6) + System.Numerics.BitOperations.TrailingZeroCount(word))]++;
+            }
+            return counts;
+        }
     }
 
     sealed class GroupAccumulator
     {
-        public readonly HashSet<int> Contributors = [];
-        public readonly HashSet<int> Reachers = [];
         public int ResRated, ResGood, ResUnrated, Requests, Answered, Decisions, GoodDecisions, Handoffs, HandoffsOk, Pairs, Reciprocated;
         public bool HadContacts;
         public Dictionary<string, (int N, int Good)>? ByType;

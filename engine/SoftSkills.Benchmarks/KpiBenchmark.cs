@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using System.Text.Json;
+using SoftSkills.Data.Files;
+using SoftSkills.Data.Schema;
+using SoftSkills.Measurement.Kpis;
+
+namespace SoftSkills.Benchmarks;
+
+/// <summary>The four KPIs by team and week over a generated Parquet event log: events per second and peak memory.</summary>
+static class KpiBenchmark
+{
+    public static int Run(string[] argv)
+    {
+        var args = new Args(argv);
+        var count = args.GetLong("--events", 10_000_000);
+        var employeesCount = (int)args.GetLong("--employees", 20_000);
+        var dir = args.Get("--dir", Path.Combine(Path.GetTempPath(), "softskills-bench"));
+        var folder = Path.Combine(dir, $"kpis-{count}-{employeesCount}");
+        var employees = SyntheticLog.Employees(employeesCount);
+        if (!File.Exists(Path.Combine(folder, "events.parquet")))
+        {
+            var sw = Stopwatch.StartNew();
+            TableFile.Write(Path.Combine(folder, "employees.parquet"), new EmployeeCodec(["attr_first_language"]), employees);
+            TableFile.Write(Path.Combine(folder, "events.parquet"), new EventCodec(), SyntheticLog.Events(employees, count), uniqueIds: "event_id");
+            Console.Error.WriteLine($"generated {count:N0} events in {sw.Elapsed.TotalSeconds:0.0} s");
+        }
+        // Measure from a clean heap: the generator's garbage must not count.
+        GC.Collect();
+        var data = new DataFolder(folder);
+        // --decode-only: the floor set by the Parquet library (every column decoded, nothing else);
+        // --read-only: decoding plus validation and building the event records, without the KPIs.
+        if (argv.Contains("--decode-only"))
+        {
+            var t1 = Stopwatch.StartNew();
+            ParquetDecodeFloor.Run(Path.Combine(folder, "events.parquet")).GetAwaiter().GetResult();
+            Console.WriteLine($"decoded {count:N0} rows in {t1.Elapsed.TotalSeconds:0.00} s");
+            return 0;
+        }
+        if (argv.Contains("--read-only"))
+        {
+            var t0 = Stopwatch.StartNew();
+            long n = 0;
+            foreach (var _ in data.Events()) n++;
+            Console.WriteLine($"read {n:N0} events in {t0.Elapsed.TotalSeconds:0.00} s");
+            return 0;
+        }
+        var timer = Stopwatch.StartNew();
+        var report = KpiCalculator.Compute(data.Employees(), data.Events(), ItemLevels.Empty,
+            new KpiOptions { GroupBy = "team", Period = PeriodKind.Week });
+        var seconds = timer.Elapsed.TotalSeconds;
+        var result = new
+        {
+            benchmark = "kpis by team and week",
+            events = report.EventsUsed,
+            employees = employeesCount,
+            rows = report.Rows.Count,
+            seconds = Math.Round(seconds, 2),
+            events_per_second = Math.Round(report.EventsUsed / seconds),
+            peak_working_set_mb = Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0),
+            allocated_gb = Math.Round(GC.GetTotalAllocatedBytes() / 1073741824.0, 2),
+            file_mb = Math.Round(new FileInfo(Path.Combine(folder, "events.parquet")).Length / 1048576.0),
+        };
+        Console.WriteLine(JsonSerializer.Serialize(result));
+        return 0;
+    }
+}

@@ -1,0 +1,14 @@
+using SoftSkills.Benchmarks;
+
+// Benchmarks that need fresh processes and large inputs (peak memory per run); see docs/benchmarks.md.
+return args.FirstOrDefault() switch
+{
+    "kpis" => KpiBenchmark.Run(args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: SoftSkills.Benchmarks kpis [--events N] [--dir DIR] [--employees N]");
+    return 2;
+}
