@@ -7,4 +7,6 @@ root.Options.Add(CommonOptions.Format);
 root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(KpisCommand.Create());
 root.Subcommands.Add(NotebookCommand.Create());
+root.Subcommands.Add(SimulateCommand.Create());
+root.Subcommands.Add(PilotCommand.Create());
 return await Cli.InvokeAsync(root, args);

@@ -232,4 +232,32 @@ public class KpiCalculatorTests
         Assert.Equal(DateTime.Parse(expected, System.Globalization.CultureInfo.InvariantCulture),
             WorkingHours.Default.AddWorkingTime(s, TimeSpan.FromHours(hours)));
     }
+
+    [Fact]
+    public void Folding_up_old_periods_while_streaming_gives_the_same_rows_as_keeping_everything()
+    {
+        var people = Team("a", 6, "a").Concat(Team("b", 6, "b")).ToList();
+        var random = new Random(7);
+        var events = new List<Event>();
+        for (var i = 0; i < 150_000; i++)
+        {
+            var at = Monday.AddMinutes(i * 2);
+            var x = people[random.Next(people.Count)].EmployeeId;
+            var y = people[random.Next(people.Count)].EmployeeId;
+            events.Add((i % 4) switch
+            {
+                0 => E(EventKind.Message, x, at, y),
+                1 => E(EventKind.Request, null, at, counterpart: x, id: $"q{i}"),
+                2 => E(EventKind.Reply, x, at, text: "ok", responseTo: $"q{i - 1 - 4 * random.Next(3)}"),
+                _ => E(EventKind.Handoff, x, at, y, accepted: random.Next(2) == 0, complete: true),
+            });
+        }
+        var streaming = new KpiOptions { MinGroupSize = 1, Period = PeriodKind.Week };
+        var keepAll = streaming with { OrderSlack = TimeSpan.FromDays(100_000) };
+        var a = KpiCalculator.Compute(people, events, ItemLevels.Empty, streaming).Rows;
+        var b = KpiCalculator.Compute(people, events, ItemLevels.Empty, keepAll).Rows;
+        Assert.True(a.Count > 20);
+        Assert.Equal(b.Select(r => (r.Group, r.PeriodStart, r.Employees, r.Ci, r.CiReciprocity, r.CiResponsiveness, r.CiCrossTeamReach, r.Hsr)),
+                     a.Select(r => (r.Group, r.PeriodStart, r.Employees, r.Ci, r.CiReciprocity, r.CiResponsiveness, r.CiCrossTeamReach, r.Hsr)));
+    }
 }

@@ -24,6 +24,9 @@ public static class ParquetTable
         finally { reader.DisposeAsync().AsTask().GetAwaiter().GetResult(); }
     }
 
+    /// <summary>Identifier-like text columns are dictionary-encoded.</summary>
+    internal static bool DictionaryEncoded(ColumnDef c) => c.Type == ColumnType.Text && !PlainText.Contains(c.Name);
+
     internal static DataField FieldOf(ColumnDef c) => c.Type switch
     {
         ColumnType.Text => new DataField<string>(c.Name, true),
@@ -47,36 +50,12 @@ public static class ParquetTable
     }
 
     /// <summary>Writes rows to a seekable stream; returns the row count.</summary>
-    public static long Write<T>(Stream stream, TableCodec<T> codec, IEnumerable<T> rows, IReadOnlyDictionary<string, string>? metadata = null) =>
-        WriteAsync(stream, codec, rows, metadata).GetAwaiter().GetResult();
-
-    static async Task<long> WriteAsync<T>(Stream stream, TableCodec<T> codec, IEnumerable<T> rows, IReadOnlyDictionary<string, string>? metadata)
+    public static long Write<T>(Stream stream, TableCodec<T> codec, IEnumerable<T> rows, IReadOnlyDictionary<string, string>? metadata = null)
     {
-        var fields = codec.Columns.Select(FieldOf).ToArray();
-        var options = new ParquetOptions();
-        foreach (var c in codec.Columns)
-            if (c.Type == ColumnType.Text && !PlainText.Contains(c.Name)) options.ColumnEncodingHints[c.Name] = EncodingHint.Dictionary;
-        await using var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), stream, options);
-        if (metadata is not null) writer.CustomMetadata = metadata.ToDictionary();
-        var sink = new ColumnBuffers(codec.Columns, RowGroupSize);
-        long n = 0;
-        foreach (var row in rows)
-        {
-            codec.Write(row, sink);
-            n++;
-            if (sink.Count == RowGroupSize) await FlushAsync(writer, fields, sink);
-        }
-        // An empty table still gets one (empty) row group, so readers see its schema and columns.
-        if (sink.Count > 0 || n == 0) await FlushAsync(writer, fields, sink);
-        return n;
-    }
-
-    static async Task FlushAsync(ParquetWriter writer, DataField[] fields, ColumnBuffers sink)
-    {
-        using var group = writer.CreateRowGroup();
-        for (var i = 0; i < fields.Length; i++) await sink.WriteColumnAsync(group, fields[i], i);
-        group.CompleteValidate();
-        sink.Clear();
+        using var writer = new ParquetTableWriter<T>(stream, codec, metadata);
+        writer.AddRange(rows);
+        writer.Complete();
+        return writer.Rows;
     }
 
     /// <summary>Streams the rows of a Parquet file row group by row group, validating each row.</summary>

@@ -14,9 +14,12 @@ public sealed class Grouping
     readonly int[] _groupOf;
     readonly int[] _teamOf;
 
-    public Grouping(IReadOnlyList<Employee> employees, string groupBy)
+    public Grouping(IReadOnlyList<Employee> employees, string groupBy) : this(employees, groupBy, KeyOf(employees, groupBy))
     {
-        GroupBy = groupBy;
+    }
+
+    static Func<Employee, string> KeyOf(IReadOnlyList<Employee> employees, string groupBy)
+    {
         Func<Employee, string> key = groupBy switch
         {
             "organisation" or "organization" => _ => "organisation",
@@ -28,6 +31,13 @@ public sealed class Grouping
         };
         if (groupBy.StartsWith("attr_", StringComparison.Ordinal) && employees.Count > 0 && employees.All(e => e.Attribute(groupBy) is null))
             throw new ArgumentException($"no employee has a value in column '{groupBy}'");
+        return key;
+    }
+
+    /// <summary>A grouping by any function of the employee (e.g. a pilot's arms by team); <paramref name="groupBy"/> names it in outputs.</summary>
+    public Grouping(IReadOnlyList<Employee> employees, string groupBy, Func<Employee, string> key)
+    {
+        GroupBy = groupBy;
         _groupOf = new int[employees.Count];
         _teamOf = new int[employees.Count];
         var teams = new Dictionary<string, int>(StringComparer.Ordinal);

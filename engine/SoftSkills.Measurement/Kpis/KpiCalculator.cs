@@ -20,9 +20,13 @@ public sealed class KpiCalculator(Grouping grouping, ItemLevels levels, KpiOptio
     long _seen, _used;
 
     /// <summary>Computes the KPIs of an event stream.</summary>
-    public static KpiReport Compute(IReadOnlyList<Employee> employees, IEnumerable<Event> events, ItemLevels levels, KpiOptions options)
+    public static KpiReport Compute(IReadOnlyList<Employee> employees, IEnumerable<Event> events, ItemLevels levels, KpiOptions options) =>
+        Compute(new Grouping(employees, options.GroupBy), events, levels, options);
+
+    /// <summary>Computes the KPIs of an event stream under a given grouping.</summary>
+    public static KpiReport Compute(Grouping grouping, IEnumerable<Event> events, ItemLevels levels, KpiOptions options)
     {
-        var calculator = new KpiCalculator(new Grouping(employees, options.GroupBy), levels, options);
+        var calculator = new KpiCalculator(grouping, levels, options);
         foreach (var e in events) calculator.Add(e);
         return calculator.Finish();
     }
@@ -144,7 +148,18 @@ public sealed class KpiCalculator(Grouping grouping, ItemLevels levels, KpiOptio
             if (replies.Count == 0) { _early.Remove(id); closed = true; }
         }
         if (closed) _retiredBefore = horizon;
+        // A period that ended a week before the horizon can get no more events or request outcomes: fold it up
+        // and free its pair set and bitsets, so memory does not grow with the length of the log.
+        foreach (var (key, period) in _periods)
+            if (!period.Sealed && PeriodEnd(key) < horizon - TimeSpan.FromDays(7)) period.Seal(grouping);
     }
+
+    DateTime PeriodEnd(int key) => options.Period switch
+    {
+        PeriodKind.Day => DateOnly.FromDayNumber(key).AddDays(1).ToDateTime(TimeOnly.MinValue),
+        PeriodKind.Week => DateOnly.FromDayNumber(key).AddDays(7).ToDateTime(TimeOnly.MinValue),
+        _ => DateTime.MaxValue,
+    };
 
     /// <summary>Ends the pass and returns one row per group and period with data.</summary>
     public KpiReport Finish()
@@ -160,25 +175,17 @@ public sealed class KpiCalculator(Grouping grouping, ItemLevels levels, KpiOptio
         DateOnly? last = _used > 0 ? DateOnly.FromDateTime(_max) : null;
         foreach (var (key, period) in _periods.OrderBy(p => p.Key))
         {
-            foreach (var pair in period.Pairs)
-            {
-                var a = (int)(pair >> 32);
-                var b = (int)(pair & 0xffffffff);
-                var acc = period.For(grouping.GroupOf(a));
-                acc.Pairs++;
-                if (period.Pairs.Contains(((long)b << 32) | (uint)a)) acc.Reciprocated++;
-            }
+            if (!period.Sealed) period.Seal(grouping);
             var start = options.Period == PeriodKind.Window ? options.From ?? first!.Value : DateOnly.FromDayNumber(key);
-            var contributors = period.CountByGroup(period.Contributors, grouping);
-            var reachers = period.CountByGroup(period.Reachers, grouping);
             for (var g = 0; g < period.Groups.Length; g++)
-                if (period.Groups[g] is { } acc) rows.Add(Row(g, start, acc, contributors[g], reachers[g]));
+                if (period.Groups[g] is { } acc) rows.Add(Row(g, start, acc));
         }
         return new KpiReport(rows, options.From ?? first, options.To ?? last, _used);
     }
 
-    KpiRow Row(int g, DateOnly start, GroupAccumulator acc, int contributors, int reachers)
+    KpiRow Row(int g, DateOnly start, GroupAccumulator acc)
     {
+        var (contributors, reachers) = (acc.Contributors, acc.Reachers);
         var reciprocity = new Share(acc.Reciprocated, acc.Pairs).Percent;
         var responsiveness = new Share(acc.Answered, acc.Requests).Percent;
         var reach = acc.HadContacts ? new Share(reachers, grouping.Members[g]).Percent : null;
@@ -248,32 +255,53 @@ public sealed class KpiCalculator(Grouping grouping, ItemLevels levels, KpiOptio
 
     readonly record struct EarlyReply(int Actor, DateTime At);
 
-    /// <summary>One period: counters per group, and per employee a bit for "contributed" and one for "reached another team".</summary>
+    /// <summary>
+    /// One period: counters per group, the directed contact pairs, and per employee a bit for "contributed" and one for
+    /// "reached another team". Sealing turns pairs and bits into per-group counts and frees them.
+    /// </summary>
     sealed class PeriodAccumulator(int groups, int employees)
     {
         public readonly GroupAccumulator?[] Groups = new GroupAccumulator?[groups];
-        public readonly HashSet<long> Pairs = [];
-        public readonly ulong[] Contributors = new ulong[(employees + 63) / 64];
-        public readonly ulong[] Reachers = new ulong[(employees + 63) / 64];
+        public HashSet<long> Pairs = [];
+        ulong[] _contributors = new ulong[(employees + 63) / 64];
+        ulong[] _reachers = new ulong[(employees + 63) / 64];
+        public bool Sealed { get; private set; }
 
         public GroupAccumulator For(int g) => Groups[g] ??= new GroupAccumulator();
-        public void Contribute(int employee) => Contributors[employee >> 6] |= 1UL << employee;
-        public void Reach(int employee) => Reachers[employee >> 6] |= 1UL << employee;
+        public void Contribute(int employee) => _contributors[employee >> 6] |= 1UL << employee;
+        public void Reach(int employee) => _reachers[employee >> 6] |= 1UL << employee;
 
-        public int[] CountByGroup(ulong[] bits, Grouping grouping)
+        public void Seal(Grouping grouping)
+        {
+            foreach (var pair in Pairs)
+            {
+                var a = (int)(pair >> 32);
+                var b = (int)(pair & 0xffffffff);
+                var acc = For(grouping.GroupOf(a));
+                acc.Pairs++;
+                if (Pairs.Contains(((long)b << 32) | (uint)a)) acc.Reciprocated++;
+            }
+            Count(_contributors, grouping, (acc, n) => acc.Contributors = n);
+            Count(_reachers, grouping, (acc, n) => acc.Reachers = n);
+            Pairs = [];
+            _contributors = _reachers = [];
+            Sealed = true;
+        }
+
+        void Count(ulong[] bits, Grouping grouping, Action<GroupAccumulator, int> set)
         {
             var counts = new int[Groups.Length];
             for (var w = 0; w < bits.Length; w++)
-            {
                 for (var word = bits[w]; word != 0; word &= word - 1)
                     counts[grouping.GroupOf((w << 6) + System.Numerics.BitOperations.TrailingZeroCount(word))]++;
-            }
-            return counts;
+            for (var g = 0; g < counts.Length; g++)
+                if (counts[g] > 0) set(For(g), counts[g]);
         }
     }
 
     sealed class GroupAccumulator
     {
+        public int Contributors, Reachers;
         public int ResRated, ResGood, ResUnrated, Requests, Answered, Decisions, GoodDecisions, Handoffs, HandoffsOk, Pairs, Reciprocated;
         public bool HadContacts;
         public Dictionary<string, (int N, int Good)>? ByType;

@@ -1,0 +1,139 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using SoftSkills.Analysis.Pilot;
+using SoftSkills.Data.Files;
+using SoftSkills.Measurement.Kpis;
+using SoftSkills.Simulation;
+using SoftSkills.Simulation.Engines;
+using SoftSkills.Simulation.Output;
+using SoftSkills.Simulation.Scenarios;
+
+namespace SoftSkills.Cli.Commands;
+
+/// <summary>
+/// <c>softskills pilot</c>, the main job: simulate a 90-day pilot on an in-process silo, estimate each KPI's effect as a
+/// difference-in-differences, and set it beside the true effect (the same seed without the interventions).
+/// </summary>
+public static class PilotCommand
+{
+    public static Command Create()
+    {
+        var scenario = new Option<FileInfo?>("--scenario") { Description = "scenario JSON (default: data/scenarios/default-pilot.json)" };
+        var output = new Option<DirectoryInfo>("--out") { Description = "output folder", DefaultValueFactory = _ => new DirectoryInfo("pilot-output") };
+        var seed = new Option<ulong?>("--seed") { Description = "overrides the scenario's seed" };
+        var minGroup = CommonOptions.MinGroupSize();
+        var command = new Command("pilot", "Simulate a pilot before running it: KPIs per arm and period, effects with intervals, true effects.")
+        {
+            scenario, output, seed, minGroup,
+        };
+        command.SetAction(async (parse, cancel) =>
+        {
+            var file = parse.GetValue(scenario) ?? new FileInfo(ScenarioFiles.DefaultPilot);
+            var s = ScenarioFiles.Load(file, parse.GetValue(seed));
+            if (s.Pilot.TreatmentTeams.Count == 0 || s.Pilot.ControlTeams.Count == 0)
+                throw new BadInputException($"{file.Name}: pilot.treatment_teams and pilot.control_teams must each name at least one team");
+            var outDir = parse.GetValue(output)!.FullName;
+            var result = await PilotJob.RunAsync(s, outDir, parse.GetValue(minGroup), progress: true, cancel);
+            if (CommonOptions.Json(parse)) JsonOut.Print(result.Json);
+            else PilotJob.PrintSummary(result);
+            return ExitCode.Ok;
+        });
+        return command;
+    }
+}
+
+/// <summary>The pilot job, also used by notebook 06: two simulations on one silo, then the analysis.</summary>
+public static class PilotJob
+{
+    public sealed record Result(Manifest Manifest, PilotReport Report, JsonObject Json, string OutDir);
+
+    public static async Task<Result> RunAsync(Scenario scenario, string outDir, int minGroupSize = 5, bool progress = false, CancellationToken cancel = default)
+    {
+        var counterfactual = scenario with
+        {
+            Interventions = scenario.Interventions with
+            {
+                CoachingNudge = scenario.Interventions.CoachingNudge with { Enabled = false },
+                RealtimeFeedback = scenario.Interventions.RealtimeFeedback with { Enabled = false },
+            },
+        };
+        var actualDir = Path.Combine(outDir, "simulation");
+        var counterfactualDir = Path.Combine(outDir, "counterfactual");
+        await using var engine = await OrleansEngine.StartInProcessAsync();
+        Manifest manifest;
+        using (var bar = progress ? new ProgressBar("pilot         ", scenario.Days) : null)
+            manifest = await Simulator.RunAsync(scenario, actualDir, engine, bar, cancel);
+        await using (var cfEngine = engine.NewRun())
+        using (var bar = progress ? new ProgressBar("counterfactual", scenario.Days) : null)
+            await Simulator.RunAsync(counterfactual, counterfactualDir, cfEngine, bar, cancel);
+        // The counterfactual keeps the pilot's arms in its interventions table (kinds disabled means no rows): copy the design.
+        var report = PilotStudy.Analyse(new DataFolder(actualDir), new DataFolder(counterfactualDir), minGroupSize);
+        var json = ToJson(manifest, report);
+        AtomicOutputs.WriteText(Path.Combine(outDir, "effects.json"), JsonOut.Text(json["effects"]!.DeepClone()));
+        AtomicOutputs.WriteText(Path.Combine(outDir, "pilot.json"), JsonOut.Text(json));
+        return new Result(manifest, report, json, outDir);
+    }
+
+    static string Key(SoftSkills.Data.Schema.Kpi kpi) => kpi.ToString().ToLowerInvariant();
+
+    public static JsonObject ToJson(Manifest manifest, PilotReport report)
+    {
+        var effects = new JsonObject();
+        foreach (var e in report.Effects)
+        {
+            effects[Key(e.Kpi)] = new JsonObject
+            {
+                ["estimate"] = JsonOut.Number(e.Did.Estimate),
+                ["ci95"] = new JsonArray(JsonOut.Number(e.Did.Lower), JsonOut.Number(e.Did.Upper)),
+                ["true"] = JsonOut.Number(e.TrueEffect),
+                ["se"] = JsonOut.Number(e.Did.StandardError),
+                ["df"] = e.Did.DegreesOfFreedom,
+                ["p"] = JsonOut.Number(e.Did.P, 6),
+                ["clusters"] = e.Did.Clusters,
+                ["observations"] = e.Did.Observations,
+                ["unit"] = KpiNames.Unit(e.Kpi) == "%" ? "percentage points" : "index points",
+            };
+        }
+        var arms = new JsonArray();
+        foreach (var a in report.Arms)
+        {
+            arms.Add(new JsonObject
+            {
+                ["arm"] = a.Arm, ["period"] = a.Period, ["employees"] = a.Row.Employees, ["suppressed"] = a.Row.Suppressed,
+                ["res"] = JsonOut.Number(a.Row.Res), ["ci"] = JsonOut.Number(a.Row.Ci), ["dqr"] = JsonOut.Number(a.Row.Dqr), ["hsr"] = JsonOut.Number(a.Row.Hsr),
+            });
+        }
+        return new JsonObject
+        {
+            ["manifest"] = JsonNode.Parse(manifest.ToJson()),
+            ["design"] = new JsonObject
+            {
+                ["treatment_teams"] = new JsonArray([.. report.Design.TreatmentTeams.Select(t => (JsonNode)t)]),
+                ["control_teams"] = new JsonArray([.. report.Design.ControlTeams.Select(t => (JsonNode)t)]),
+                ["first_day"] = report.Design.FirstDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["pilot_start"] = report.Design.PilotStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["last_day"] = report.Design.LastDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            },
+            ["effects"] = effects,
+            ["arms"] = arms,
+        };
+    }
+
+    public static void PrintSummary(Result r)
+    {
+        var d = r.Report.Design;
+        Console.WriteLine($"pilot: {string.Join(", ", d.TreatmentTeams)} (treatment) vs {string.Join(", ", d.ControlTeams)} (control)");
+        Console.WriteLine($"baseline {d.FirstDay:yyyy-MM-dd} to {d.PilotStart.AddDays(-1):yyyy-MM-dd}, pilot {d.PilotStart:yyyy-MM-dd} to {d.LastDay:yyyy-MM-dd}; {r.Manifest.Employees} employees, seed {r.Manifest.Seed}");
+        Console.WriteLine();
+        Console.WriteLine($"{"KPI",-24} {"estimate",9} {"95% interval",20} {"true",7}");
+        foreach (var e in r.Report.Effects)
+        {
+            static string F(double? v) => v is { } x ? x.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) : "–";
+            Console.WriteLine($"{KpiNames.Title(e.Kpi),-24} {F(e.Did.Estimate),9} {"[" + F(e.Did.Lower) + ", " + F(e.Did.Upper) + "]",20} {F(e.TrueEffect),7}");
+        }
+        Console.WriteLine();
+        Console.WriteLine($"effects in points (difference-in-differences over team-weeks, {r.Report.Effects[0].Did.Clusters} team clusters, t on {r.Report.Effects[0].Did.DegreesOfFreedom} df)");
+        Console.WriteLine($"written to {r.OutDir} (effects.json, pilot.json, simulation/, counterfactual/)");
+    }
+}

@@ -1,0 +1,68 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SoftSkills.Simulation.Grains;
+using SoftSkills.Simulation.Model;
+using SoftSkills.Simulation.Scenarios;
+
+namespace SoftSkills.Simulation.Engines;
+
+/// <summary>
+/// Runs the model on Orleans grains (DESIGN §7): one <see cref="IEmployeeGrain"/> call per employee per day, teams in
+/// parallel, the coordinator advancing days behind a barrier. By default it starts one silo in this process.
+/// </summary>
+public sealed class OrleansEngine : ISimulationEngine
+{
+    readonly IHost? _ownedHost;
+    readonly IGrainFactory _grains;
+    readonly string _run;
+    ISimulationGrain? _simulation;
+
+    /// <summary>Uses an existing cluster client or grain factory (a test cluster, a silo's own host).</summary>
+    public OrleansEngine(IGrainFactory grains, string? runId = null)
+    {
+        _grains = grains;
+        _run = runId ?? Guid.NewGuid().ToString("N");
+    }
+
+    OrleansEngine(IHost host, string? runId) : this(host.Services.GetRequiredService<IGrainFactory>(), runId) => _ownedHost = host;
+
+    public string Name => "orleans";
+
+    /// <summary>Another run on the same silo (e.g. a pilot's counterfactual); it does not own the silo.</summary>
+    public OrleansEngine NewRun(string? runId = null) => new(_grains, runId);
+
+    /// <summary>Starts a silo in this process on loopback (localhost clustering) and an engine that uses it.</summary>
+    public static async Task<OrleansEngine> StartInProcessAsync(string? runId = null)
+    {
+        var host = new HostBuilder()
+            .UseOrleans(silo => silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort()))
+            .ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Orleans", LogLevel.Error))
+            .Build();
+        await host.StartAsync();
+        return new OrleansEngine(host, runId);
+    }
+
+    static int FreePort()
+    {
+        using var socket = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        socket.Start();
+        return ((System.Net.IPEndPoint)socket.LocalEndpoint).Port;
+    }
+
+    public async Task StartAsync(Scenario scenario, Roster roster)
+    {
+        _simulation = _grains.GetGrain<ISimulationGrain>(_run);
+        await _simulation.Initialize(new SimulationSetup(scenario, roster));
+    }
+
+    public Task<DayResult> RunDayAsync(int day) =>
+        (_simulation ?? throw new InvalidOperationException("StartAsync first")).RunDay(day);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_ownedHost is null) return;
+        await _ownedHost.StopAsync();
+        _ownedHost.Dispose();
+    }
+}

@@ -1,0 +1,36 @@
+using SoftSkills.Simulation.Engines;
+using SoftSkills.Simulation.Model;
+
+namespace SoftSkills.Simulation.Grains;
+
+/// <summary>Advances the simulation one day at a time: all teams run the day, then their mail is routed to the next day.</summary>
+public sealed class SimulationGrain : Grain, ISimulationGrain
+{
+    SimulationSetup? _setup;
+    ITeamGrain[] _teams = [];
+    Mail[][] _inboxes = [];
+    int _nextDay;
+
+    public async Task Initialize(SimulationSetup setup)
+    {
+        _setup = setup;
+        var run = this.GetPrimaryKeyString();
+        _teams = Enumerable.Range(0, setup.Roster.TeamNames.Length).Select(t => GrainFactory.GetGrain<ITeamGrain>(t, run)).ToArray();
+        await Task.WhenAll(_teams.Select(t => t.Initialize(setup)));
+        _inboxes = Enumerable.Range(0, setup.Roster.Employees).Select(_ => Array.Empty<Mail>()).ToArray();
+        _nextDay = 0;
+    }
+
+    public async Task<DayResult> RunDay(int day)
+    {
+        if (_setup is null) throw new InvalidOperationException("simulation grain used before Initialize");
+        if (day != _nextDay) throw new InvalidOperationException($"day {day} asked, day {_nextDay} is next");
+        var roster = _setup.Roster;
+        var results = await Task.WhenAll(_teams.Select((t, i) =>
+            t.RunDay(day, _inboxes[roster.TeamStart[i]..(roster.TeamStart[i] + roster.TeamSize[i])])));
+        var employees = results.SelectMany(r => r.Members).ToArray();
+        _inboxes = Mailroom.Deliver(employees, roster.Employees);
+        _nextDay++;
+        return new DayResult(day, employees, results.SelectMany(r => r.Outcomes).ToArray());
+    }
+}

@@ -1,0 +1,90 @@
+using System.Security.Cryptography;
+using SoftSkills.Data.Files;
+using SoftSkills.Data.Parquet;
+using SoftSkills.Data.Schema;
+using SoftSkills.Simulation.Model;
+
+namespace SoftSkills.Simulation.Output;
+
+/// <summary>
+/// Streams a simulation's tables to Parquet (DESIGN §2) day by day through atomic outputs. Each day's rows are put in
+/// a fixed order (events by time and id, ratings by item and rater), so files are identical whichever engine ran the day.
+/// </summary>
+public sealed class SimulationSink : IDisposable
+{
+    readonly AtomicOutputs _outputs;
+    readonly string _folder;
+    readonly Dictionary<string, (FileStream Stream, Func<long> Rows, Action Complete)> _files = [];
+    readonly ParquetTableWriter<Event> _events;
+    readonly ParquetTableWriter<Rating> _ratings;
+    readonly ParquetTableWriter<TruthRow> _truth;
+    readonly ParquetTableWriter<Outcome> _outcomes;
+
+    public SimulationSink(AtomicOutputs outputs, string folder)
+    {
+        _outputs = outputs;
+        _folder = folder;
+        // Event ids are unique by construction (employee, day, sequence): recorded so readers need not check again.
+        _events = Open("events", new EventCodec(), new Dictionary<string, string> { [ParquetTable.UniqueIdsKey] = "event_id" });
+        _ratings = Open("ratings", new RatingCodec());
+        _truth = Open("truth", new TruthCodec());
+        _outcomes = Open("outcomes", new OutcomeCodec());
+    }
+
+    ParquetTableWriter<T> Open<T>(string table, TableCodec<T> codec, IReadOnlyDictionary<string, string>? metadata = null)
+    {
+        var stream = _outputs.Create(Path.Combine(_folder, table + ".parquet"));
+        var writer = new ParquetTableWriter<T>(stream, codec, metadata);
+        _files[table + ".parquet"] = (stream, () => writer.Rows, writer.Complete);
+        return writer;
+    }
+
+    /// <summary>Writes a whole small table at once (employees, interventions).</summary>
+    public void WriteTable<T>(string table, TableCodec<T> codec, IEnumerable<T> rows)
+    {
+        var writer = Open(table, codec);
+        writer.AddRange(rows);
+    }
+
+    /// <summary>Appends one simulated day.</summary>
+    public void Add(DayResult day)
+    {
+        var events = day.Employees.SelectMany(e => e.Events).ToArray();
+        Array.Sort(events, (a, b) =>
+        {
+            var c = a.Timestamp.CompareTo(b.Timestamp);
+            return c != 0 ? c : string.CompareOrdinal(a.EventId, b.EventId);
+        });
+        _events.AddRange(events);
+        var ratings = day.Employees.SelectMany(e => e.Ratings).ToArray();
+        Array.Sort(ratings, (a, b) =>
+        {
+            var c = string.CompareOrdinal(a.ItemId, b.ItemId);
+            if (c != 0) return c;
+            c = a.RaterKind.CompareTo(b.RaterKind);
+            return c != 0 ? c : string.CompareOrdinal(a.RaterId, b.RaterId);
+        });
+        _ratings.AddRange(ratings);
+        _truth.AddRange(day.Employees.Select(e => e.Truth));
+        _outcomes.AddRange(day.Outcomes);
+    }
+
+    /// <summary>Finishes every file and returns name → (rows, SHA-256) for the manifest; the caller commits the outputs.</summary>
+    public SortedDictionary<string, ManifestFile> Complete()
+    {
+        var result = new SortedDictionary<string, ManifestFile>(StringComparer.Ordinal);
+        foreach (var (name, file) in _files)
+        {
+            file.Complete();
+            file.Stream.Flush();
+            file.Stream.Position = 0;
+            result[name] = new ManifestFile(file.Rows(), Convert.ToHexStringLower(SHA256.HashData(file.Stream)));
+        }
+        return result;
+    }
+
+    public void Dispose()
+    {
+        foreach (var file in _files.Values) file.Stream.Dispose();
+    }
+}
