@@ -146,7 +146,7 @@ public sealed record RealtimeFeedback
     [Id(0)] public bool Enabled { get; init; } = true;
     /// <summary>A reply whose marker level is below this gets a nudge.</summary>
     [Id(1)] public int Threshold { get; init; } = 2;
-    [Id(2)] public double MarkerBoost { get; init; } = 0.01;
+    [Id(2)] public double MarkerBoost { get; init; } = 0.003;
     [Id(3)] public double EmpathyGain { get; init; } = 0.002;
     [Id(4)] public double MarkerDecay { get; init; } = 0.01;
 }

@@ -1,0 +1,33 @@
+using SoftSkills.Simulation.Scenarios;
+
+namespace SoftSkills.Simulation.Tests;
+
+/// <summary>Scenarios and folders for the tests.</summary>
+static class Scenarios
+{
+    public static string RepoRoot { get; } = FindRoot();
+    public static string DefaultPilotFile => Path.Combine(RepoRoot, "data", "scenarios", "default-pilot.json");
+    public static Scenario DefaultPilot => ScenarioLoader.Load(DefaultPilotFile);
+
+    /// <summary>The default pilot shrunk to about 40 employees over 30 days: every kind of event, seconds to run.</summary>
+    public static Scenario Small(ulong? seed = null)
+    {
+        var s = ScenarioRescale.Rescale(DefaultPilot, 40, 30);
+        return seed is { } x ? s with { Seed = x } : s;
+    }
+
+    static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "SoftSkills.Research.sln"))) return dir.FullName;
+        throw new DirectoryNotFoundException("SoftSkills.Research.sln not found");
+    }
+}
+
+/// <summary>A temporary folder deleted after the test.</summary>
+sealed class TempDir : IDisposable
+{
+    public string Path { get; } = Directory.CreateTempSubdirectory("softskills-sim-").FullName;
+    public string Sub(string name) => System.IO.Path.Combine(Path, name);
+    public void Dispose() { try { Directory.Delete(Path, true); } catch (IOException) { } }
+}
