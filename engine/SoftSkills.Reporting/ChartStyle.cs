@@ -25,6 +25,26 @@ public static class ChartStyle
         return chart
             .WithXAxisStyle<string, string, string>(TitleText: xTitle, ShowGrid: true)
             .WithYAxisStyle<string, string, string>(TitleText: yTitle, ShowGrid: true)
-            .WithSize(Height: height);
+            .WithSize(Width: 900, Height: height);
+    }
+
+    /// <summary>A dashed vertical line at a date across the plot, with a label (e.g. the start of a pilot).</summary>
+    public static GenericChart MarkDate(GenericChart chart, DateOnly date, string label)
+    {
+        var x = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var layout = new Layout();
+        layout.SetProperty("shapes", new[]
+        {
+            new Dictionary<string, object>
+            {
+                ["type"] = "line", ["x0"] = x, ["x1"] = x, ["yref"] = "paper", ["y0"] = 0, ["y1"] = 1,
+                ["line"] = new Dictionary<string, object> { ["color"] = "#555555", ["dash"] = "dash", ["width"] = 1.5 },
+            },
+        });
+        layout.SetProperty("annotations", new[]
+        {
+            new Dictionary<string, object> { ["x"] = x, ["yref"] = "paper", ["y"] = 1.02, ["text"] = label, ["showarrow"] = false, ["xanchor"] = "left" },
+        });
+        return Plotly.NET.Chart.withLayout(layout).Invoke(chart);
     }
 }

@@ -27,12 +27,12 @@ public static class Simulator
         for (var day = 0; day < scenario.Days; day++)
         {
             cancel.ThrowIfCancellationRequested();
-            sink.Add(await engine.RunDayAsync(day));
+            await sink.AddAsync(await engine.RunDayAsync(day));
             daysDone?.Report(day + 1);
         }
         var manifest = new Manifest
         {
-            Files = sink.Complete(),
+            Files = await sink.CompleteAsync(),
             Seed = scenario.Seed,
             Scenario = scenario.Name,
             ScenarioSha256 = ScenarioLoader.Sha256(scenario),

@@ -262,7 +262,7 @@ public sealed class KpiCalculator(Grouping grouping, ItemLevels levels, KpiOptio
     sealed class PeriodAccumulator(int groups, int employees)
     {
         public readonly GroupAccumulator?[] Groups = new GroupAccumulator?[groups];
-        public HashSet<long> Pairs = [];
+        public HashSet<long> Pairs = new(PairComparer.Instance);
         ulong[] _contributors = new ulong[(employees + 63) / 64];
         ulong[] _reachers = new ulong[(employees + 63) / 64];
         public bool Sealed { get; private set; }
@@ -283,7 +283,7 @@ public sealed class KpiCalculator(Grouping grouping, ItemLevels levels, KpiOptio
             }
             Count(_contributors, grouping, (acc, n) => acc.Contributors = n);
             Count(_reachers, grouping, (acc, n) => acc.Reachers = n);
-            Pairs = [];
+            Pairs = new(PairComparer.Instance);
             _contributors = _reachers = [];
             Sealed = true;
         }
@@ -296,6 +296,27 @@ public sealed class KpiCalculator(Grouping grouping, ItemLevels levels, KpiOptio
                     counts[grouping.GroupOf((w << 6) + System.Numerics.BitOperations.TrailingZeroCount(word))]++;
             for (var g = 0; g < counts.Length; g++)
                 if (counts[g] > 0) set(For(g), counts[g]);
+        }
+    }
+
+    /// <summary>
+    /// long.GetHashCode folds a pair (a, b) to a ^ b, so pairs of nearby employees collide massively: mix the bits instead
+    /// (the finaliser of MurmurHash3, Appleby 2011).
+    /// </summary>
+    sealed class PairComparer : IEqualityComparer<long>
+    {
+        public static readonly PairComparer Instance = new();
+        public bool Equals(long x, long y) => x == y;
+
+        public int GetHashCode(long pair)
+        {
+            var h = (ulong)pair;
+            h ^= h >> 33;
+            h *= 0xff51afd7ed558ccdUL;
+            h ^= h >> 33;
+            h *= 0xc4ceb9fe1a85ec53UL;
+            h ^= h >> 33;
+            return (int)h;
         }
     }
 

@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using System.Threading.Channels;
+using Channel = System.Threading.Channels.Channel;
 using SoftSkills.Data.Files;
 using SoftSkills.Data.Parquet;
 using SoftSkills.Data.Schema;
@@ -9,6 +11,8 @@ namespace SoftSkills.Simulation.Output;
 /// <summary>
 /// Streams a simulation's tables to Parquet (DESIGN §2) day by day through atomic outputs. Each day's rows are put in
 /// a fixed order (events by time and id, ratings by item and rater), so files are identical whichever engine ran the day.
+/// Days are written on a background task while the next day is simulated; at most two days wait in between, so
+/// memory stays bounded by a few days of events.
 /// </summary>
 public sealed class SimulationSink : IDisposable
 {
@@ -19,6 +23,8 @@ public sealed class SimulationSink : IDisposable
     readonly ParquetTableWriter<Rating> _ratings;
     readonly ParquetTableWriter<TruthRow> _truth;
     readonly ParquetTableWriter<Outcome> _outcomes;
+    readonly Channel<DayResult> _days = Channel.CreateBounded<DayResult>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+    Task? _writer;
 
     public SimulationSink(AtomicOutputs outputs, string folder)
     {
@@ -46,8 +52,19 @@ public sealed class SimulationSink : IDisposable
         writer.AddRange(rows);
     }
 
-    /// <summary>Appends one simulated day.</summary>
-    public void Add(DayResult day)
+    /// <summary>Queues one simulated day for writing; waits while two days are already queued.</summary>
+    public ValueTask AddAsync(DayResult day)
+    {
+        _writer ??= Task.Run(WriteDaysAsync);
+        return _days.Writer.WriteAsync(day);
+    }
+
+    async Task WriteDaysAsync()
+    {
+        await foreach (var day in _days.Reader.ReadAllAsync()) Write(day);
+    }
+
+    void Write(DayResult day)
     {
         var events = day.Employees.SelectMany(e => e.Events).ToArray();
         Array.Sort(events, (a, b) =>
@@ -69,9 +86,11 @@ public sealed class SimulationSink : IDisposable
         _outcomes.AddRange(day.Outcomes);
     }
 
-    /// <summary>Finishes every file and returns name → (rows, SHA-256) for the manifest; the caller commits the outputs.</summary>
-    public SortedDictionary<string, ManifestFile> Complete()
+    /// <summary>Writes the queued days, finishes every file and returns name → (rows, SHA-256) for the manifest; the caller commits the outputs.</summary>
+    public async Task<SortedDictionary<string, ManifestFile>> CompleteAsync()
     {
+        _days.Writer.TryComplete();
+        if (_writer is not null) await _writer;
         var result = new SortedDictionary<string, ManifestFile>(StringComparer.Ordinal);
         foreach (var (name, file) in _files)
         {
@@ -85,6 +104,9 @@ public sealed class SimulationSink : IDisposable
 
     public void Dispose()
     {
+        // A failed or cancelled run: stop the writer, then close the files (their temporary names are deleted by the outputs).
+        _days.Writer.TryComplete();
+        try { _writer?.GetAwaiter().GetResult(); } catch (Exception) { /* the run already failed with its own error */ }
         foreach (var file in _files.Values) file.Stream.Dispose();
     }
 }

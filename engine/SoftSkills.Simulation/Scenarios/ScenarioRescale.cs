@@ -26,11 +26,19 @@ public static class ScenarioRescale
         return s;
     }
 
+    /// <summary>Every team shrinks in proportion; the rounding difference is taken from (or given to) the largest teams.</summary>
     static Scenario Shrink(Scenario s, int n)
     {
+        if (n < s.Teams.Count) throw new ScenarioException("--employees", $"must be at least the number of teams ({s.Teams.Count})");
         var factor = (double)n / s.Employees;
-        var teams = s.Teams.Select(t => Resize(t, Math.Max(1, (int)Math.Round(t.Size * factor)))).ToList();
-        return s with { Teams = teams };
+        var sizes = s.Teams.Select(t => Math.Max(1, (int)Math.Round(t.Size * factor))).ToArray();
+        for (var diff = n - sizes.Sum(); diff != 0; diff += diff > 0 ? -1 : 1)
+        {
+            var order = Enumerable.Range(0, sizes.Length).OrderByDescending(i => sizes[i]).ThenBy(i => i);
+            var team = diff > 0 ? order.First() : order.First(i => sizes[i] > 1);
+            sizes[team] += diff > 0 ? 1 : -1;
+        }
+        return s with { Teams = s.Teams.Select((t, i) => Resize(t, sizes[i])).ToList() };
     }
 
     static TeamSpec Resize(TeamSpec t, int size)

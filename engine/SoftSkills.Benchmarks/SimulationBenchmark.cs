@@ -1,0 +1,40 @@
+using System.Diagnostics;
+using System.Text.Json;
+using SoftSkills.Simulation;
+using SoftSkills.Simulation.Engines;
+using SoftSkills.Simulation.Scenarios;
+
+namespace SoftSkills.Benchmarks;
+
+/// <summary>The default pilot rescaled to N employees × D days, simulated and written to Parquet: employee-days per second and peak memory.</summary>
+static class SimulationBenchmark
+{
+    public static async Task<int> RunAsync(string[] argv)
+    {
+        var args = new Args(argv);
+        var engineName = args.Get("--engine", "reference");
+        var employees = (int)args.GetLong("--employees", 10_000);
+        var days = (int)args.GetLong("--days", 150);
+        var dir = Path.Combine(args.Get("--dir", Path.Combine(Path.GetTempPath(), "softskills-bench")), $"sim-{engineName}-{employees}-{days}");
+        var scenario = ScenarioRescale.Rescale(ScenarioLoader.Load(Path.Combine(AppContext.BaseDirectory, "scenarios", "default-pilot.json")), employees, days);
+        await using ISimulationEngine engine = engineName == "orleans" ? await OrleansEngine.StartInProcessAsync() : new ReferenceEngine();
+        var timer = Stopwatch.StartNew();
+        var manifest = await Simulator.RunAsync(scenario, dir, engine);
+        var seconds = timer.Elapsed.TotalSeconds;
+        var result = new
+        {
+            benchmark = "simulate",
+            engine = engineName,
+            employees,
+            days,
+            seconds = Math.Round(seconds, 2),
+            employee_days_per_second = Math.Round(employees * (double)days / seconds),
+            events = manifest.Files["events.parquet"].Rows,
+            events_per_second = Math.Round(manifest.Files["events.parquet"].Rows / seconds),
+            peak_working_set_mb = Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0),
+        };
+        Console.WriteLine(JsonSerializer.Serialize(result));
+        Directory.Delete(dir, recursive: true);
+        return 0;
+    }
+}

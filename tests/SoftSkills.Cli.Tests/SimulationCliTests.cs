@@ -1,0 +1,78 @@
+using System.Text.Json;
+
+namespace SoftSkills.Cli.Tests;
+
+public class SimulationCliTests
+{
+    static string DefaultScenario => Path.Combine(Softskills.RepoRoot, "data", "scenarios", "default-pilot.json");
+
+    [Fact]
+    public void Simulate_prints_the_manifest_and_kpis_read_its_output()
+    {
+        using var dir = new TempDir();
+        var r = Softskills.Run("simulate", "--scenario", DefaultScenario, "--out", dir.File("sim"), "--employees", "30", "--days", "20",
+            "--engine", "reference", "--seed", "7", "--format", "json");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        using var manifest = JsonDocument.Parse(r.Stdout);
+        Assert.Equal(7UL, manifest.RootElement.GetProperty("seed").GetUInt64());
+        Assert.Equal("reference", manifest.RootElement.GetProperty("engine").GetString());
+        var files = manifest.RootElement.GetProperty("files");
+        foreach (var table in new[] { "employees", "events", "ratings", "outcomes", "interventions", "truth" })
+        {
+            var entry = files.GetProperty(table + ".parquet");
+            Assert.Matches("^[0-9a-f]{64}$", entry.GetProperty("sha256").GetString());
+            var bytes = File.ReadAllBytes(dir.File($"sim/{table}.parquet"));
+            Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), entry.GetProperty("sha256").GetString());
+        }
+        Assert.Equal(30, files.GetProperty("employees.parquet").GetProperty("rows").GetInt32());
+        Assert.Equal(r.Stdout.Trim(), File.ReadAllText(dir.File("sim/manifest.json")).Trim());
+        var kpis = Softskills.Run("kpis", "--data", dir.File("sim"), "--format", "json");
+        Assert.Equal(0, kpis.ExitCode);
+        Assert.Contains("\"group\": \"support-north\"", kpis.Stdout);
+    }
+
+    [Theory]
+    [InlineData("\"size\": 9,", "\"size\": 0,", "teams[5].size: must be at least 1")]
+    [InlineData("\"nps_response_rate\": 0.3", "\"nps_response_rate\": -1", "raters.nps_response_rate: must be between 0 and 1")]
+    [InlineData("\"to\": \"operations\", \"per_day\": 0.3 },\n      { \"from\": \"support-south\"", "\"to\": \"ops\", \"per_day\": 0.3 },\n      { \"from\": \"support-south\"", "workload.handoff_routes[0].to: 'ops' is not a team")]
+    public void A_bad_scenario_exits_2_with_the_path(string from, string to, string expected)
+    {
+        using var dir = new TempDir();
+        var text = File.ReadAllText(DefaultScenario);
+        Assert.Contains(from, text);
+        File.WriteAllText(dir.File("bad.json"), text.Replace(from, to));
+        foreach (var verb in new[] { "simulate", "pilot" })
+        {
+            var args = verb == "simulate"
+                ? new[] { verb, "--scenario", dir.File("bad.json"), "--out", dir.File("out") }
+                : [verb, "--scenario", dir.File("bad.json"), "--out", dir.File("out")];
+            var r = Softskills.Run(args);
+            Assert.Equal(2, r.ExitCode);
+            Assert.Contains($"bad.json: {expected}", r.Stderr);
+            Assert.False(Directory.Exists(dir.File("out")));
+        }
+    }
+
+    [Fact]
+    public void Pilot_reports_effects_with_intervals_and_true_effects()
+    {
+        using var dir = new TempDir();
+        var r = Softskills.Run("pilot", "--out", dir.File("pilot"), "--format", "json");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        using var doc = JsonDocument.Parse(r.Stdout);
+        Assert.Equal("orleans", doc.RootElement.GetProperty("manifest").GetProperty("engine").GetString());
+        foreach (var kpi in new[] { "res", "ci", "dqr", "hsr" })
+        {
+            var e = doc.RootElement.GetProperty("effects").GetProperty(kpi);
+            var ci = e.GetProperty("ci95").EnumerateArray().Select(x => x.GetDouble()).ToArray();
+            Assert.Equal(2, ci.Length);
+            Assert.True(ci[0] <= e.GetProperty("estimate").GetDouble() && e.GetProperty("estimate").GetDouble() <= ci[1]);
+            Assert.Equal(JsonValueKind.Number, e.GetProperty("true").ValueKind);
+            Assert.Equal(3, e.GetProperty("df").GetInt32());
+        }
+        using var effects = JsonDocument.Parse(File.ReadAllText(dir.File("pilot/effects.json")));
+        Assert.True(effects.RootElement.TryGetProperty("hsr", out _));
+        Assert.True(File.Exists(dir.File("pilot/simulation/manifest.json")));
+        Assert.True(File.Exists(dir.File("pilot/counterfactual/events.parquet")));
+    }
+}
