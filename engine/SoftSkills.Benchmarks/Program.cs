@@ -5,12 +5,14 @@ return args.FirstOrDefault() switch
 {
     "kpis" => KpiBenchmark.Run(args[1..]),
     "simulate" => await SimulationBenchmark.RunAsync(args[1..]),
+    "roi" => RoiBenchmark.Run(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
     Console.Error.WriteLine("usage: SoftSkills.Benchmarks kpis [--events N] [--dir DIR] [--employees N] [--decode-only|--read-only]");
+    Console.Error.WriteLine("       SoftSkills.Benchmarks roi [--draws N]");
     Console.Error.WriteLine("       SoftSkills.Benchmarks simulate [--engine reference|orleans] [--employees N] [--days N] [--dir DIR]");
     return 2;
 }

@@ -9,4 +9,5 @@ root.Subcommands.Add(KpisCommand.Create());
 root.Subcommands.Add(NotebookCommand.Create());
 root.Subcommands.Add(SimulateCommand.Create());
 root.Subcommands.Add(PilotCommand.Create());
+root.Subcommands.Add(RoiCommand.Create());
 return await Cli.InvokeAsync(root, args);

@@ -74,5 +74,10 @@ public class SimulationCliTests
         Assert.True(effects.RootElement.TryGetProperty("hsr", out _));
         Assert.True(File.Exists(dir.File("pilot/simulation/manifest.json")));
         Assert.True(File.Exists(dir.File("pilot/counterfactual/events.parquet")));
+        // The pilot ends with the break-even month implied by the measured effects.
+        var roi = doc.RootElement.GetProperty("roi");
+        Assert.Equal(10_000, roi.GetProperty("monte_carlo_draws").GetInt32());
+        Assert.Equal(JsonValueKind.Number, roi.GetProperty("probability_break_even").ValueKind);
+        Assert.True(roi.GetProperty("productivity_uplift").GetProperty("low").GetDouble() <= roi.GetProperty("productivity_uplift").GetProperty("high").GetDouble());
     }
 }

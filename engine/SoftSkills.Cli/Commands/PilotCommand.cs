@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using SoftSkills.Analysis.Pilot;
+using SoftSkills.Analysis.Roi;
 using SoftSkills.Data.Files;
 using SoftSkills.Measurement.Kpis;
 using SoftSkills.Simulation;
@@ -22,10 +23,11 @@ public static class PilotCommand
         var scenario = new Option<FileInfo?>("--scenario") { Description = "scenario JSON (default: data/scenarios/default-pilot.json)" };
         var output = new Option<DirectoryInfo>("--out") { Description = "output folder", DefaultValueFactory = _ => new DirectoryInfo("pilot-output") };
         var seed = new Option<ulong?>("--seed") { Description = "overrides the scenario's seed" };
+        var roi = new Option<FileInfo?>("--roi") { Description = "ROI scenario file whose 'base' scenario takes the measured uplift (default: data/scenarios/roi-mid-size.json)" };
         var minGroup = CommonOptions.MinGroupSize();
-        var command = new Command("pilot", "Simulate a pilot before running it: KPIs per arm and period, effects with intervals, true effects.")
+        var command = new Command("pilot", "Simulate a pilot before running it: KPIs per arm and period, effects with intervals, true effects, break-even.")
         {
-            scenario, output, seed, minGroup,
+            scenario, output, seed, roi, minGroup,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -34,7 +36,12 @@ public static class PilotCommand
             if (s.Pilot.TreatmentTeams.Count == 0 || s.Pilot.ControlTeams.Count == 0)
                 throw new BadInputException($"{file.Name}: pilot.treatment_teams and pilot.control_teams must each name at least one team");
             var outDir = parse.GetValue(output)!.FullName;
-            var result = await PilotJob.RunAsync(s, outDir, parse.GetValue(minGroup), progress: true, cancel);
+            var roiFile = parse.GetValue(roi) ?? new FileInfo(Path.Combine(AppContext.BaseDirectory, "scenarios", "roi-mid-size.json"));
+            if (!roiFile.Exists) throw new BadInputException($"ROI scenario '{roiFile.FullName}' does not exist");
+            RoiFile roiScenarios;
+            try { roiScenarios = RoiFile.Load(roiFile.FullName); }
+            catch (RoiInputException ex) { throw new BadInputException($"{roiFile.Name}: {ex.Message}"); }
+            var result = await PilotJob.RunAsync(s, outDir, parse.GetValue(minGroup), progress: true, cancel, roiScenarios);
             if (CommonOptions.Json(parse)) JsonOut.Print(result.Json);
             else PilotJob.PrintSummary(result);
             return ExitCode.Ok;
@@ -46,9 +53,23 @@ public static class PilotCommand
 /// <summary>The pilot job, also used by notebook 06: two simulations on one silo, then the analysis.</summary>
 public static class PilotJob
 {
-    public sealed record Result(Manifest Manifest, PilotReport Report, JsonObject Json, string OutDir);
+    public sealed record Result(Manifest Manifest, PilotReport Report, PilotRoi? Roi, JsonObject Json, string OutDir);
 
-    public static async Task<Result> RunAsync(Scenario scenario, string outDir, int minGroupSize = 5, bool progress = false, CancellationToken cancel = default)
+    /// <summary>The return implied by the pilot's measured effects: the ROI file's base scenario with the pilot's uplift.</summary>
+    public sealed record PilotRoi(RoiScenario Scenario, ThreePoint Uplift, RoiResult Result, MonteCarloResult MonteCarlo);
+
+    public const int RoiDraws = 10_000;
+
+    public static PilotRoi Roi(PilotReport report, RoiFile roi, int seed)
+    {
+        var baseScenario = roi.Scenarios.FirstOrDefault(x => x.Name == "base") ?? roi.Scenarios[0];
+        var uplift = PilotToRoi.Uplift(report.Effects, roi.KpiToProductivity);
+        var scenario = PilotToRoi.WithUplift(baseScenario, uplift);
+        return new PilotRoi(scenario, uplift, RoiModel.Run(scenario.AtMode()), RoiUncertainty.MonteCarlo(scenario, RoiDraws, seed, roi.Distribution));
+    }
+
+    public static async Task<Result> RunAsync(Scenario scenario, string outDir, int minGroupSize = 5, bool progress = false, CancellationToken cancel = default,
+        RoiFile? roi = null)
     {
         var counterfactual = scenario with
         {
@@ -69,15 +90,16 @@ public static class PilotJob
             await Simulator.RunAsync(counterfactual, counterfactualDir, cfEngine, bar, cancel);
         // The counterfactual keeps the pilot's arms in its interventions table (kinds disabled means no rows): copy the design.
         var report = PilotStudy.Analyse(new DataFolder(actualDir), new DataFolder(counterfactualDir), minGroupSize);
-        var json = ToJson(manifest, report);
+        var pilotRoi = roi is null ? null : Roi(report, roi, (int)(scenario.Seed % int.MaxValue));
+        var json = ToJson(manifest, report, pilotRoi);
         AtomicOutputs.WriteText(Path.Combine(outDir, "effects.json"), JsonOut.Text(json["effects"]!.DeepClone()));
         AtomicOutputs.WriteText(Path.Combine(outDir, "pilot.json"), JsonOut.Text(json));
-        return new Result(manifest, report, json, outDir);
+        return new Result(manifest, report, pilotRoi, json, outDir);
     }
 
     static string Key(SoftSkills.Data.Schema.Kpi kpi) => kpi.ToString().ToLowerInvariant();
 
-    public static JsonObject ToJson(Manifest manifest, PilotReport report)
+    public static JsonObject ToJson(Manifest manifest, PilotReport report, PilotRoi? roi)
     {
         var effects = new JsonObject();
         foreach (var e in report.Effects)
@@ -117,6 +139,21 @@ public static class PilotJob
             },
             ["effects"] = effects,
             ["arms"] = arms,
+            ["roi"] = roi is null ? null : new JsonObject
+            {
+                ["scenario"] = roi.Scenario.Name,
+                ["productivity_uplift"] = new JsonObject { ["low"] = JsonOut.Number(roi.Uplift.Low, 6), ["mode"] = JsonOut.Number(roi.Uplift.Mode, 6), ["high"] = JsonOut.Number(roi.Uplift.High, 6) },
+                ["break_even_month"] = roi.Result.BreakEvenMonth,
+                ["roi_percent"] = JsonOut.Number(roi.Result.RoiPercent, 2),
+                ["benefit_cost_ratio"] = JsonOut.Number(roi.Result.BenefitCostRatio, 4),
+                ["npv"] = JsonOut.Number(roi.Result.Npv, 2),
+                ["break_even_p10"] = roi.MonteCarlo.BreakEvenP10,
+                ["break_even_p50"] = roi.MonteCarlo.BreakEvenP50,
+                ["break_even_p90"] = roi.MonteCarlo.BreakEvenP90,
+                ["probability_break_even"] = JsonOut.Number(roi.MonteCarlo.ProbabilityBreakEven, 4),
+                ["probability_loss"] = JsonOut.Number(roi.MonteCarlo.ProbabilityLoss, 4),
+                ["monte_carlo_draws"] = roi.MonteCarlo.Draws,
+            },
         };
     }
 
@@ -134,6 +171,14 @@ public static class PilotJob
         }
         Console.WriteLine();
         Console.WriteLine($"effects in points (difference-in-differences over team-weeks, {r.Report.Effects[0].Did.Clusters} team clusters, t on {r.Report.Effects[0].Did.DegreesOfFreedom} df)");
+        if (r.Roi is { } roi)
+        {
+            static string M(int? m) => m is { } x ? $"month {x}" : "not within the horizon";
+            var mc = roi.MonteCarlo;
+            Console.WriteLine($"productivity uplift from the measured effects: {100 * roi.Uplift.Mode:0.00}% ({100 * roi.Uplift.Low:0.00}% to {100 * roi.Uplift.High:0.00}%)");
+            Console.WriteLine($"break-even ({roi.Scenario.Name}): P50 {M(mc.BreakEvenP50)} (P10 {M(mc.BreakEvenP10)}, P90 {M(mc.BreakEvenP90)}); "
+                + $"{100 * mc.ProbabilityBreakEven:0.#}% of {mc.Draws:N0} draws break even within {roi.Scenario.HorizonMonths} months");
+        }
         Console.WriteLine($"written to {r.OutDir} (effects.json, pilot.json, simulation/, counterfactual/)");
     }
 }

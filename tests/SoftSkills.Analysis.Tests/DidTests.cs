@@ -1,6 +1,6 @@
 using SoftSkills.Analysis.Pilot;
 
-namespace SoftSkills.Simulation.Tests;
+namespace SoftSkills.Analysis.Tests;
 
 /// <summary>Difference-in-differences against hand-computed cases.</summary>
 public class DidTests

@@ -1,0 +1,80 @@
+using MathNet.Numerics.Distributions;
+using MathNet.Numerics.Random;
+
+namespace SoftSkills.Analysis.Roi;
+
+/// <summary>One bar of a tornado: an input at its low and high value, others at their mode.</summary>
+public sealed record TornadoBar(string Input, double Low, double High, double NpvAtLow, double NpvAtHigh, int? BreakEvenAtLow, int? BreakEvenAtHigh)
+{
+    public double NpvSwing => Math.Abs(NpvAtHigh - NpvAtLow);
+}
+
+/// <summary>The distribution of outcomes over Monte Carlo draws of the three-point inputs.</summary>
+public sealed record MonteCarloResult(
+    int Draws, int? BreakEvenP10, int? BreakEvenP50, int? BreakEvenP90, double ProbabilityBreakEven, double ProbabilityLoss,
+    double NpvP10, double NpvP50, double NpvP90, IReadOnlyDictionary<int, int> BreakEvenHistogram);
+
+/// <summary>Sensitivity and uncertainty of a scenario's return.</summary>
+public static class RoiUncertainty
+{
+    /// <summary>Each uncertain input at its low and its high value with the others at their mode, sorted by the swing in NPV.</summary>
+    public static IReadOnlyList<TornadoBar> Tornado(RoiScenario scenario)
+    {
+        var bars = new List<TornadoBar>();
+        foreach (var (name, point) in scenario.Inputs)
+        {
+            if (point.IsFixed) continue;
+            var low = RoiModel.Quick(RoiFields.Build(scenario, n => n == name ? point.Low : scenario.Inputs[n].Mode));
+            var high = RoiModel.Quick(RoiFields.Build(scenario, n => n == name ? point.High : scenario.Inputs[n].Mode));
+            bars.Add(new TornadoBar(name, point.Low, point.High, low.Npv, high.Npv, low.BreakEven, high.BreakEven));
+        }
+        return bars.OrderByDescending(b => b.NpvSwing).ThenBy(b => b.Input, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// Draws every three-point input independently (triangular, or PERT: low + (high − low)·Beta(1 + 4(mode − low)/(high − low),
+    /// 1 + 4(high − mode)/(high − low)), Vose 2008) from a Mersenne Twister seeded with <paramref name="seed"/>, and summarises
+    /// the break-even month by nearest-rank percentiles; a draw that does not break even within the horizon ranks last,
+    /// and a percentile falling on such draws is null ("not within horizon").
+    /// </summary>
+    public static MonteCarloResult MonteCarlo(RoiScenario scenario, int draws, int seed, Distribution distribution = Distribution.Triangular)
+    {
+        if (draws < 1) throw new ArgumentOutOfRangeException(nameof(draws), "at least one draw");
+        var rng = new MersenneTwister(seed, threadSafe: false);
+        var names = scenario.Inputs.Keys.ToArray();
+        var points = names.Select(n => scenario.Inputs[n]).ToArray();
+        var values = new Dictionary<string, double>(names.Length);
+        var breakEvens = new int[draws];
+        var npvs = new double[draws];
+        var never = scenario.HorizonMonths + 1;
+        var histogram = new SortedDictionary<int, int>();
+        int broke = 0, losses = 0;
+        for (var d = 0; d < draws; d++)
+        {
+            for (var i = 0; i < names.Length; i++) values[names[i]] = Draw(points[i], rng, distribution);
+            var (breakEven, npv) = RoiModel.Quick(RoiFields.Build(scenario, n => values[n]));
+            breakEvens[d] = breakEven ?? never;
+            npvs[d] = npv;
+            if (breakEven is { } m) { broke++; histogram[m] = histogram.GetValueOrDefault(m) + 1; }
+            if (npv < 0) losses++;
+        }
+        Array.Sort(breakEvens);
+        Array.Sort(npvs);
+        int? Month(double p) => breakEvens[Rank(p, draws)] is var m && m == never ? null : m;
+        return new MonteCarloResult(draws, Month(0.10), Month(0.50), Month(0.90), (double)broke / draws, (double)losses / draws,
+            npvs[Rank(0.10, draws)], npvs[Rank(0.50, draws)], npvs[Rank(0.90, draws)], histogram);
+    }
+
+    /// <summary>Nearest-rank percentile index: the ⌈p·n⌉-th smallest value.</summary>
+    static int Rank(double p, int n) => Math.Clamp((int)Math.Ceiling(p * n) - 1, 0, n - 1);
+
+    static double Draw(ThreePoint t, System.Random rng, Distribution distribution)
+    {
+        if (t.IsFixed) return t.Mode;
+        if (distribution == Distribution.Triangular) return Triangular.Sample(rng, t.Low, t.High, t.Mode);
+        var range = t.High - t.Low;
+        var alpha = 1 + 4 * (t.Mode - t.Low) / range;
+        var beta = 1 + 4 * (t.High - t.Mode) / range;
+        return t.Low + range * Beta.Sample(rng, alpha, beta);
+    }
+}
