@@ -50,7 +50,7 @@ public static class Cli
 
     /// <summary>Errors in what the user gave us, as opposed to failures of the program.</summary>
     public static bool IsBadInput(Exception ex) => ex is DataValidationException or RubricException or NotebookParameterException
-        or BadInputException or SoftSkills.Analysis.Roi.RoiInputException or FileNotFoundException or DirectoryNotFoundException or JsonException or InvalidDataException;
+        or BadInputException or SoftSkills.Analysis.Roi.RoiInputException or SoftSkills.Analysis.Coaching.TriggerRulesException or FileNotFoundException or DirectoryNotFoundException or JsonException or InvalidDataException;
 }
 
 /// <summary>Bad input detected by the command line itself (an option out of range, a missing file).</summary>

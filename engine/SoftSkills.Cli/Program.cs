@@ -10,4 +10,5 @@ root.Subcommands.Add(NotebookCommand.Create());
 root.Subcommands.Add(SimulateCommand.Create());
 root.Subcommands.Add(PilotCommand.Create());
 root.Subcommands.Add(RoiCommand.Create());
+root.Subcommands.Add(DashboardCommand.Create());
 return await Cli.InvokeAsync(root, args);

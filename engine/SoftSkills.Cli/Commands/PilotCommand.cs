@@ -92,6 +92,8 @@ public static class PilotJob
         var report = PilotStudy.Analyse(new DataFolder(actualDir), new DataFolder(counterfactualDir), minGroupSize);
         var pilotRoi = roi is null ? null : Roi(report, roi, (int)(scenario.Seed % int.MaxValue));
         var json = ToJson(manifest, report, pilotRoi);
+        if (File.Exists(DashboardCommand.DefaultTriggers))
+            DashboardCommand.Write(new DataFolder(actualDir), Path.Combine(outDir, "dashboard.html"), Analysis.Coaching.TriggerRules.Load(DashboardCommand.DefaultTriggers), minGroupSize);
         AtomicOutputs.WriteText(Path.Combine(outDir, "effects.json"), JsonOut.Text(json["effects"]!.DeepClone()));
         AtomicOutputs.WriteText(Path.Combine(outDir, "pilot.json"), JsonOut.Text(json));
         return new Result(manifest, report, pilotRoi, json, outDir);
@@ -179,6 +181,6 @@ public static class PilotJob
             Console.WriteLine($"break-even ({roi.Scenario.Name}): P50 {M(mc.BreakEvenP50)} (P10 {M(mc.BreakEvenP10)}, P90 {M(mc.BreakEvenP90)}); "
                 + $"{100 * mc.ProbabilityBreakEven:0.#}% of {mc.Draws:N0} draws break even within {roi.Scenario.HorizonMonths} months");
         }
-        Console.WriteLine($"written to {r.OutDir} (effects.json, pilot.json, simulation/, counterfactual/)");
+        Console.WriteLine($"written to {r.OutDir} (effects.json, pilot.json, dashboard.html, simulation/, counterfactual/)");
     }
 }

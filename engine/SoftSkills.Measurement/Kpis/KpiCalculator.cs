@@ -50,7 +50,7 @@ public sealed class KpiCalculator(Grouping grouping, ItemLevels levels, KpiOptio
         switch (e.Kind)
         {
             case EventKind.Reply:
-                if (actor >= 0 && !string.IsNullOrEmpty(e.Text)) AddReplyLevel(At(actor, ts), e.EventId);
+                if (actor >= 0 && !string.IsNullOrEmpty(e.Text)) AddReplyLevel(At(actor, ts), e.EventId, e.Channel);
                 if (actor >= 0 && e.ResponseTo is { } requestId) AddReply(requestId, actor, ts);
                 break;
             case EventKind.Request:
@@ -74,11 +74,15 @@ public sealed class KpiCalculator(Grouping grouping, ItemLevels levels, KpiOptio
         }
     }
 
-    void AddReplyLevel(GroupAccumulator acc, string eventId)
+    void AddReplyLevel(GroupAccumulator acc, string eventId, Channel channel)
     {
         if (!levels.TryGet(eventId, out var level)) { acc.ResUnrated++; return; }
+        var good = level >= options.EmpathicLevel;
         acc.ResRated++;
-        if (level >= options.EmpathicLevel) acc.ResGood++;
+        if (good) acc.ResGood++;
+        acc.ResByChannel ??= new int[Enum.GetValues<Channel>().Length * 2];
+        acc.ResByChannel[(int)channel * 2]++;
+        if (good) acc.ResByChannel[(int)channel * 2 + 1]++;
     }
 
     void AddContact(int actor, int counterpart, DateTime ts)
@@ -210,6 +214,9 @@ public sealed class KpiCalculator(Grouping grouping, ItemLevels levels, KpiOptio
             Dqr = new Share(acc.GoodDecisions, acc.Decisions).Percent,
             DqrN = acc.Decisions,
             DqrByType = acc.ByType?.ToDictionary(kv => kv.Key, kv => new Share(kv.Value.Good, kv.Value.N)),
+            ResByChannel = acc.ResByChannel is { } c
+                ? Enum.GetValues<Channel>().Where(ch => c[(int)ch * 2] > 0).ToDictionary(ch => EnumNames.Of(ch), ch => new Share(c[(int)ch * 2 + 1], c[(int)ch * 2]))
+                : null,
             Hsr = new Share(acc.HandoffsOk, acc.Handoffs).Percent,
             HsrN = acc.Handoffs,
         };
@@ -326,6 +333,8 @@ public sealed class KpiCalculator(Grouping grouping, ItemLevels levels, KpiOptio
         public int ResRated, ResGood, ResUnrated, Requests, Answered, Decisions, GoodDecisions, Handoffs, HandoffsOk, Pairs, Reciprocated;
         public bool HadContacts;
         public Dictionary<string, (int N, int Good)>? ByType;
+        /// <summary>Rated replies and empathic replies per channel, interleaved: [n(chat), good(chat), n(ticket), ...].</summary>
+        public int[]? ResByChannel;
 
         public void AddDecision(string type, bool good)
         {

@@ -39,6 +39,9 @@ public sealed record KpiRow
     /// <summary>DQR by decision type.</summary>
     public IReadOnlyDictionary<string, Share>? DqrByType { get; init; }
 
+    /// <summary>RES by channel (chat, ticket, email, ...).</summary>
+    public IReadOnlyDictionary<string, Share>? ResByChannel { get; init; }
+
     /// <summary>Suppresses a row: keeps who and when, drops every value.</summary>
     public KpiRow Suppress() => new()
     {

@@ -1,0 +1,37 @@
+using SoftSkills.Analysis.Coaching;
+using SoftSkills.Data.Files;
+using SoftSkills.Reporting.Dashboard;
+using SoftSkills.Simulation;
+using SoftSkills.Simulation.Engines;
+using SoftSkills.Simulation.Scenarios;
+
+namespace SoftSkills.Reporting.Tests;
+
+/// <summary>The default pilot simulated once (reference engine) and its dashboard, shared by the tests of a class.</summary>
+public sealed class DashboardFixture : IAsyncLifetime
+{
+    public string Folder { get; } = Directory.CreateTempSubdirectory("softskills-dashboard-").FullName;
+    public string DataDir => Path.Combine(Folder, "data");
+    public string PagePath => Path.Combine(Folder, "dashboard.html");
+    public static TriggerRules Rules => TriggerRules.Load(Path.Combine(AppContext.BaseDirectory, "triggers", "default.json"));
+
+    public static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "SoftSkills.Research.sln"))) return dir.FullName;
+        throw new DirectoryNotFoundException("SoftSkills.Research.sln not found");
+    }
+
+    public async Task InitializeAsync()
+    {
+        var scenario = ScenarioLoader.Load(Path.Combine(RepoRoot(), "data", "scenarios", "default-pilot.json"));
+        await Simulator.RunAsync(scenario, DataDir, new ReferenceEngine());
+        File.WriteAllText(PagePath, DashboardPage.Html(DashboardData.Compute(new DataFolder(DataDir), Rules)));
+    }
+
+    public Task DisposeAsync()
+    {
+        try { Directory.Delete(Folder, true); } catch (IOException) { }
+        return Task.CompletedTask;
+    }
+}
