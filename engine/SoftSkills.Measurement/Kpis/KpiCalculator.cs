@@ -31,6 +31,15 @@ public sealed class KpiCalculator(Grouping grouping, ItemLevels levels, KpiOptio
         return calculator.Finish();
     }
 
+    /// <summary>Several groupings and periods over one read of the events (the read is most of the cost).</summary>
+    public static IReadOnlyList<KpiReport> ComputeMany(IEnumerable<Event> events, ItemLevels levels, IReadOnlyList<(Grouping Grouping, KpiOptions Options)> jobs)
+    {
+        var calculators = jobs.Select(j => new KpiCalculator(j.Grouping, levels, j.Options)).ToArray();
+        foreach (var e in events)
+            foreach (var c in calculators) c.Add(e);
+        return calculators.Select(c => c.Finish()).ToList();
+    }
+
     /// <summary>Adds one event.</summary>
     public void Add(Event e)
     {

@@ -18,25 +18,32 @@ public static class DashboardData
     {
         var employees = folder.Employees();
         var levels = ItemLevels.FromRatings(folder.Ratings());
-        KpiReport Pass(string groupBy, PeriodKind period, Grouping? grouping = null)
-        {
-            var options = new KpiOptions { GroupBy = groupBy, Period = period, MinGroupSize = minGroupSize, BaselineDays = baselineDays, TargetUplift = uplift };
-            return KpiCalculator.Compute(grouping ?? new Grouping(employees, groupBy), folder.Events(), levels, options);
-        }
-        var orgWeeks = Pass("organisation", PeriodKind.Week);
-        var first = orgWeeks.FirstDay ?? throw new InvalidDataException("the data folder has no events");
-        var baselineOptions = new KpiOptions { MinGroupSize = minGroupSize, BaselineDays = baselineDays, TargetUplift = uplift };
-        var orgBaseline = Baselines.Compute(employees, folder.Events(), levels, baselineOptions with { GroupBy = "organisation" }, first).SingleOrDefault();
-        var teamBaselines = Baselines.Compute(employees, folder.Events(), levels, baselineOptions with { GroupBy = "team" }, first).ToDictionary(b => b.Group);
-        var teamWeeks = Pass("team", PeriodKind.Week);
-        var teamWindow = Pass("team", PeriodKind.Window).Rows.ToDictionary(r => r.Group);
-        var orgWindow = Pass("organisation", PeriodKind.Window).Rows.SingleOrDefault();
-        var weeks = orgWeeks.Rows.Select(r => r.PeriodStart).Concat(teamWeeks.Rows.Select(r => r.PeriodStart)).Distinct().Order().ToList();
-
+        var options = new KpiOptions { MinGroupSize = minGroupSize, BaselineDays = baselineDays, TargetUplift = uplift };
         var segmentColumns = new List<string> { "role" };
         segmentColumns.AddRange(folder.AttributeColumns());
-        var segments = segmentColumns.ToDictionary(c => c, c => Pass($"team+{c}", PeriodKind.Window,
-            new Grouping(employees, $"team+{c}", e => $"{e.TeamId}\u001f{(c == "role" ? e.Role : e.Attribute(c) ?? Grouping.Unknown)}")).Rows);
+        (Grouping, KpiOptions) Job(string groupBy, PeriodKind period, Func<Employee, string>? key = null) =>
+            (key is null ? new Grouping(employees, groupBy) : new Grouping(employees, groupBy, key), options with { GroupBy = groupBy, Period = period });
+
+        // One read of the events for every grouping the page needs, a second for the baselines (which need the first day).
+        var jobs = new List<(Grouping, KpiOptions)>
+        {
+            Job("organisation", PeriodKind.Week), Job("organisation", PeriodKind.Window), Job("team", PeriodKind.Week), Job("team", PeriodKind.Window),
+        };
+        jobs.AddRange(segmentColumns.Select(c => Job($"team+{c}", PeriodKind.Window,
+            e => $"{e.TeamId}\u001f{(c == "role" ? e.Role : e.Attribute(c) ?? Grouping.Unknown)}")));
+        var reports = KpiCalculator.ComputeMany(folder.Events(), levels, jobs);
+        var orgWeeks = reports[0];
+        var orgWindow = reports[1].Rows.SingleOrDefault();
+        var teamWeeks = reports[2];
+        var teamWindow = reports[3].Rows.ToDictionary(r => r.Group);
+        var segments = segmentColumns.Select((c, i) => (c, reports[4 + i].Rows)).ToDictionary(x => x.c, x => x.Rows);
+        var first = orgWeeks.FirstDay ?? throw new InvalidDataException("the data folder has no events");
+        var baselineWindow = Baselines.Window(options, first);
+        var baselineReports = KpiCalculator.ComputeMany(folder.Events(), levels,
+            [(new Grouping(employees, "organisation"), baselineWindow with { GroupBy = "organisation" }), (new Grouping(employees, "team"), baselineWindow with { GroupBy = "team" })]);
+        var orgBaseline = baselineReports[0].Rows.Select(r => Baselines.Of(r, uplift)).SingleOrDefault();
+        var teamBaselines = baselineReports[1].Rows.Select(r => Baselines.Of(r, uplift)).ToDictionary(b => b.Group);
+        var weeks = orgWeeks.Rows.Select(r => r.PeriodStart).Concat(teamWeeks.Rows.Select(r => r.PeriodStart)).Distinct().Order().ToList();
 
         var series = new List<TeamSeries>();
         var teams = new JsonArray();
