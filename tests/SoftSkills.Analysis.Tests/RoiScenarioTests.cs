@@ -4,14 +4,7 @@ namespace SoftSkills.Analysis.Tests;
 
 public class RoiScenarioTests
 {
-    static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "SoftSkills.Research.sln"))) return dir.FullName;
-        throw new DirectoryNotFoundException("SoftSkills.Research.sln not found");
-    }
-
-    static RoiFile MidSize() => RoiFile.Load(Path.Combine(RepoRoot(), "data", "scenarios", "roi-mid-size.json"));
+    static RoiFile MidSize() => RoiFile.Load(Repo.Data("scenarios", "roi-mid-size.json"));
 
     /// <summary>
     /// The claim we start from: at a 2% productivity gain per member, break-even usually falls within 9–14 months for

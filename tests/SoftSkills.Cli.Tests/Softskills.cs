@@ -7,7 +7,7 @@ static class Softskills
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
-    public static string RepoRoot { get; } = FindRoot();
+    public static string RepoRoot => Repo.Root;
     public static string Sample => Path.Combine(RepoRoot, "data", "sample");
 
     public static Result Run(params string[] args) => RunIn(null, args);
@@ -27,13 +27,6 @@ static class Softskills
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(TimeSpan.FromMinutes(5))) { process.Kill(true); throw new TimeoutException(string.Join(' ', args)); }
         return new Result(process.ExitCode, stdout.Result, stderr.Result);
-    }
-
-    static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "SoftSkills.Research.sln"))) return dir.FullName;
-        throw new DirectoryNotFoundException("SoftSkills.Research.sln not found");
     }
 }
 

@@ -15,12 +15,7 @@ public sealed class DashboardFixture : IAsyncLifetime
     public string PagePath => Path.Combine(Folder, "dashboard.html");
     public static TriggerRules Rules => TriggerRules.Load(Path.Combine(AppContext.BaseDirectory, "triggers", "default.json"));
 
-    public static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "SoftSkills.Research.sln"))) return dir.FullName;
-        throw new DirectoryNotFoundException("SoftSkills.Research.sln not found");
-    }
+    public static string RepoRoot() => Repo.Root;
 
     public async Task InitializeAsync()
     {

@@ -5,7 +5,7 @@ namespace SoftSkills.Simulation.Tests;
 /// <summary>Scenarios and folders for the tests.</summary>
 static class Scenarios
 {
-    public static string RepoRoot { get; } = FindRoot();
+    public static string RepoRoot => Repo.Root;
     public static string DefaultPilotFile => Path.Combine(RepoRoot, "data", "scenarios", "default-pilot.json");
     public static Scenario DefaultPilot => ScenarioLoader.Load(DefaultPilotFile);
 
@@ -14,13 +14,6 @@ static class Scenarios
     {
         var s = ScenarioRescale.Rescale(DefaultPilot, 40, 30);
         return seed is { } x ? s with { Seed = x } : s;
-    }
-
-    static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "SoftSkills.Research.sln"))) return dir.FullName;
-        throw new DirectoryNotFoundException("SoftSkills.Research.sln not found");
     }
 }
 
