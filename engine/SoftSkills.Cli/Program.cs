@@ -11,4 +11,5 @@ root.Subcommands.Add(SimulateCommand.Create());
 root.Subcommands.Add(PilotCommand.Create());
 root.Subcommands.Add(RoiCommand.Create());
 root.Subcommands.Add(DashboardCommand.Create());
+root.Subcommands.Add(ReliabilityCommand.Create());
 return await Cli.InvokeAsync(root, args);
