@@ -12,4 +12,5 @@ root.Subcommands.Add(PilotCommand.Create());
 root.Subcommands.Add(RoiCommand.Create());
 root.Subcommands.Add(DashboardCommand.Create());
 root.Subcommands.Add(ReliabilityCommand.Create());
+root.Subcommands.Add(BiasCommand.Create());
 return await Cli.InvokeAsync(root, args);

@@ -1,0 +1,105 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using SoftSkills.Analysis.Bias;
+using SoftSkills.Data.Csv;
+using SoftSkills.Data.Validation;
+
+namespace SoftSkills.Cli.Commands;
+
+/// <summary><c>softskills bias</c>: group fairness of a flag (selection rates, four-fifths, equalized odds) and score gaps.</summary>
+public static class BiasCommand
+{
+    public static Command Create()
+    {
+        var scores = new Option<FileInfo>("--scores") { Description = "CSV with one row per case", Required = true };
+        var group = new Option<string>("--group") { Description = "the column that names each case's group (e.g. attr_first_language)", Required = true };
+        var pred = new Option<string?>("--pred") { Description = "a binary column: the flag or prediction (true/false or 1/0), e.g. needs_coaching" };
+        var truth = new Option<string?>("--truth") { Description = "a binary column: the true label (e.g. the human rating is level 2 or more)" };
+        var score = new Option<string?>("--score") { Description = "a numeric column: score gaps as standardised mean differences" };
+        var seed = new Option<int>("--seed") { Description = "seed of the bootstrap intervals", DefaultValueFactory = _ => 1 };
+        var minGroup = CommonOptions.MinGroupSize();
+        var command = new Command("bias", "Fairness across groups: selection rates, four-fifths rule, equalized odds, score gaps.")
+        {
+            scores, group, pred, truth, score, seed, minGroup,
+        };
+        command.SetAction(parse =>
+        {
+            var file = parse.GetValue(scores)!;
+            if (!file.Exists) throw new BadInputException($"scores file '{file.FullName}' does not exist");
+            var (predName, truthName, scoreName) = (parse.GetValue(pred), parse.GetValue(truth), parse.GetValue(score));
+            if (predName is null && scoreName is null) throw new BadInputException("give --pred (a flag) or --score (a numeric column), or both");
+            if (truthName is not null && predName is null) throw new BadInputException("--truth needs --pred: error rates compare the flag with the truth");
+            var table = Table.Read(file.FullName);
+            var groups = table.Text(parse.GetValue(group)!);
+            var result = new JsonObject();
+            try
+            {
+                if (predName is not null)
+                {
+                    var f = FairnessMetrics.Compute(groups, table.Flags(predName), truthName is null ? null : table.Flags(truthName),
+                        scoreName is null ? null : table.Numbers(scoreName), parse.GetValue(minGroup));
+                    var g = new JsonObject();
+                    foreach (var row in f.Groups)
+                        g[row.Group] = new JsonObject { ["n"] = row.N, ["selection_rate"] = JsonOut.Number(row.SelectionRate, 6), ["tpr"] = JsonOut.Number(row.Tpr, 6),
+                            ["fpr"] = JsonOut.Number(row.Fpr, 6), ["mean_score"] = JsonOut.Number(row.MeanScore, 6) };
+                    result["groups"] = g;
+                    result["demographic_parity_difference"] = JsonOut.Number(f.DemographicParityDifference, 6);
+                    result["demographic_parity_ratio"] = JsonOut.Number(f.DemographicParityRatio, 6);
+                    result["equalized_odds_difference"] = JsonOut.Number(f.EqualizedOddsDifference, 6);
+                    result["equalized_odds_ratio"] = JsonOut.Number(f.EqualizedOddsRatio, 6);
+                    result["four_fifths_pass"] = f.FourFifthsPass;
+                    var ratios = new JsonObject();
+                    foreach (var (name, ratio) in f.SelectionRateRatios) ratios[name] = JsonOut.Number(ratio, 6);
+                    result["selection_rate_ratios"] = ratios;
+                    result["suppressed"] = new JsonArray([.. f.Suppressed.Select(s => (JsonNode)s)]);
+                }
+                if (scoreName is not null)
+                {
+                    result["score_gaps"] = new JsonArray([.. ScoreGaps.Compute(groups, table.Numbers(scoreName), null, parse.GetValue(minGroup), 1000, parse.GetValue(seed))
+                        .Select(x => (JsonNode)new JsonObject
+                        {
+                            ["group"] = x.Group, ["reference"] = x.Reference, ["n"] = x.N, ["reference_n"] = x.ReferenceN,
+                            ["gap"] = JsonOut.Number(x.Gap, 6), ["smd"] = JsonOut.Number(x.Smd, 6), ["ci95"] = new JsonArray(JsonOut.Number(x.Lower, 6), JsonOut.Number(x.Upper, 6)),
+                        })]);
+                }
+            }
+            catch (ArgumentException ex) { throw new BadInputException($"{file.Name}: {ex.Message}"); }
+            if (CommonOptions.Json(parse)) JsonOut.Print(result);
+            else Console.WriteLine(JsonOut.Text(result));
+            return ExitCode.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>A small CSV table read whole, with typed column access that names file, line and column on bad values.</summary>
+    sealed class Table(string file, List<string> header, List<(long Line, List<string> Fields)> rows)
+    {
+        public static Table Read(string path)
+        {
+            using var reader = new CsvRecordReader(new StreamReader(path, Encoding.UTF8));
+            var header = new List<string>();
+            if (!reader.Read(header)) throw new DataValidationException(new RowLocation(Path.GetFileName(path), 1, 1, "?"), "the file is empty");
+            var rows = new List<(long, List<string>)>();
+            var fields = new List<string>();
+            while (reader.Read(fields)) rows.Add((reader.RecordLine, [.. fields]));
+            return new Table(Path.GetFileName(path), header, rows);
+        }
+
+        int Column(string name) => header.IndexOf(name) is var i and >= 0 ? i
+            : throw new BadInputException($"{file}: column '{name}' does not exist (columns: {string.Join(", ", header)})");
+
+        T[] Parse<T>(string name, Func<string, (bool Ok, T Value)> parse, string expected)
+        {
+            var c = Column(name);
+            return rows.Select(r => c < r.Fields.Count && parse(r.Fields[c]) is { Ok: true } v ? v.Value
+                : throw new DataValidationException(new RowLocation(file, r.Line, c + 1, name), $"'{(c < r.Fields.Count ? r.Fields[c] : "")}' is not {expected}")).ToArray();
+        }
+
+        public string[] Text(string name) => Parse(name, s => (s.Length > 0, s), "a group name");
+        public bool[] Flags(string name) => Parse(name, s => CsvFormat.TryBoolean(s, out var b) ? (true, b) : (false, false), "true/false or 1/0");
+        public double[] Numbers(string name) => Parse(name, s => s.Length == 0 ? (true, double.NaN)
+            : double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? (true, d) : (false, 0), "a number");
+    }
+}
