@@ -21,8 +21,8 @@ public sealed record PilotDesign(IReadOnlyList<string> TreatmentTeams, IReadOnly
     public string ArmOf(string team) => TreatmentTeams.Contains(team) ? "treatment" : ControlTeams.Contains(team) ? "control" : "other";
 }
 
-/// <summary>One KPI's estimated pilot effect, with the true effect where a counterfactual run exists.</summary>
-public sealed record KpiEffect(Kpi Kpi, DidResult Did, double? TrueEffect);
+/// <summary>One KPI's estimated pilot effect with its randomisation test, and the true effect where a counterfactual run exists.</summary>
+public sealed record KpiEffect(Kpi Kpi, DidResult Did, double? TrueEffect, PermutationResult? Randomisation = null);
 
 /// <summary>A KPI of one arm in one period (baseline or pilot).</summary>
 public sealed record ArmPeriodKpis(string Arm, string Period, KpiRow Row);
@@ -55,7 +55,8 @@ public static class PilotStudy
         foreach (var kpi in KpiNames.All)
         {
             var panel = Panel(weekly.Rows, design, kpi);
-            effects.Add(new KpiEffect(kpi, DifferenceInDifferences.Estimate(panel), cfWeeks is null ? null : TrueEffect(weekly.Rows, cfWeeks, design, kpi)));
+            effects.Add(new KpiEffect(kpi, DifferenceInDifferences.Estimate(panel), cfWeeks is null ? null : TrueEffect(weekly.Rows, cfWeeks, design, kpi),
+                PermutationTest.DifferenceInDifferences(panel)));
         }
         return new PilotReport(design, arms, effects, weekly.Rows);
     }

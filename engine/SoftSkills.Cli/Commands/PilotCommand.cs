@@ -114,6 +114,8 @@ public static class PilotJob
                 ["se"] = JsonOut.Number(e.Did.StandardError),
                 ["df"] = e.Did.DegreesOfFreedom,
                 ["p"] = JsonOut.Number(e.Did.P, 6),
+                ["permutation_p"] = JsonOut.Number(e.Randomisation?.P, 6),
+                ["permutation_assignments"] = e.Randomisation?.Assignments,
                 ["clusters"] = e.Did.Clusters,
                 ["observations"] = e.Did.Observations,
                 ["unit"] = KpiNames.Unit(e.Kpi) == "%" ? "percentage points" : "index points",
@@ -165,14 +167,18 @@ public static class PilotJob
         Console.WriteLine($"pilot: {string.Join(", ", d.TreatmentTeams)} (treatment) vs {string.Join(", ", d.ControlTeams)} (control)");
         Console.WriteLine($"baseline {d.FirstDay:yyyy-MM-dd} to {d.PilotStart.AddDays(-1):yyyy-MM-dd}, pilot {d.PilotStart:yyyy-MM-dd} to {d.LastDay:yyyy-MM-dd}; {r.Manifest.Employees} employees, seed {r.Manifest.Seed}");
         Console.WriteLine();
-        Console.WriteLine($"{"KPI",-24} {"estimate",9} {"95% interval",20} {"true",7}");
+        Console.WriteLine($"{"KPI",-24} {"estimate",9} {"95% interval",20} {"true",7} {"perm. p",8}");
         foreach (var e in r.Report.Effects)
         {
             static string F(double? v) => v is { } x ? x.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) : "–";
-            Console.WriteLine($"{KpiNames.Title(e.Kpi),-24} {F(e.Did.Estimate),9} {"[" + F(e.Did.Lower) + ", " + F(e.Did.Upper) + "]",20} {F(e.TrueEffect),7}");
+            var perm = e.Randomisation is { } rp ? rp.P.ToString("0.000", CultureInfo.InvariantCulture) : "–";
+            Console.WriteLine($"{KpiNames.Title(e.Kpi),-24} {F(e.Did.Estimate),9} {"[" + F(e.Did.Lower) + ", " + F(e.Did.Upper) + "]",20} {F(e.TrueEffect),7} {perm,8}");
         }
         Console.WriteLine();
-        Console.WriteLine($"effects in points (difference-in-differences over team-weeks, {r.Report.Effects[0].Did.Clusters} team clusters, t on {r.Report.Effects[0].Did.DegreesOfFreedom} df)");
+        var first = r.Report.Effects[0];
+        Console.WriteLine($"effects in points (difference-in-differences over team-weeks, {first.Did.Clusters} team clusters, t on {first.Did.DegreesOfFreedom} df);");
+        if (first.Randomisation is { } perm)
+            Console.WriteLine($"randomisation test over {perm.Assignments} team assignments: the smallest possible p is {1.0 / perm.Assignments * 2:0.###} for a two-sided effect");
         if (r.Roi is { } roi)
         {
             static string M(int? m) => m is { } x ? $"month {x}" : "not within the horizon";
