@@ -171,8 +171,8 @@ public static class PilotJob
         foreach (var e in r.Report.Effects)
         {
             static string F(double? v) => v is { } x ? x.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) : "–";
-            var perm = e.Randomisation is { } rp ? rp.P.ToString("0.000", CultureInfo.InvariantCulture) : "–";
-            Console.WriteLine($"{KpiNames.Title(e.Kpi),-24} {F(e.Did.Estimate),9} {"[" + F(e.Did.Lower) + ", " + F(e.Did.Upper) + "]",20} {F(e.TrueEffect),7} {perm,8}");
+            var permP = e.Randomisation is { } rp ? rp.P.ToString("0.000", CultureInfo.InvariantCulture) : "–";
+            Console.WriteLine($"{KpiNames.Title(e.Kpi),-24} {F(e.Did.Estimate),9} {"[" + F(e.Did.Lower) + ", " + F(e.Did.Upper) + "]",20} {F(e.TrueEffect),7} {permP,8}");
         }
         Console.WriteLine();
         var first = r.Report.Effects[0];
