@@ -13,4 +13,5 @@ root.Subcommands.Add(RoiCommand.Create());
 root.Subcommands.Add(DashboardCommand.Create());
 root.Subcommands.Add(ReliabilityCommand.Create());
 root.Subcommands.Add(BiasCommand.Create());
+root.Subcommands.Add(DidCommand.Create());
 return await Cli.InvokeAsync(root, args);

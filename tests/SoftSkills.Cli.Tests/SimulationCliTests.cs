@@ -74,6 +74,13 @@ public class SimulationCliTests
         Assert.True(effects.RootElement.TryGetProperty("hsr", out _));
         Assert.True(File.Exists(dir.File("pilot/simulation/manifest.json")));
         Assert.True(File.Exists(dir.File("pilot/counterfactual/events.parquet")));
+        // did on the pilot's own data folder gives the same effects.
+        var did = Softskills.Run("did", "--data", dir.File("pilot/simulation"), "--counterfactual", dir.File("pilot/counterfactual"), "--format", "json");
+        Assert.True(did.ExitCode == 0, did.Stderr);
+        using var didDoc = JsonDocument.Parse(did.Stdout);
+        Assert.Equal(doc.RootElement.GetProperty("effects").GetProperty("hsr").GetProperty("estimate").GetDouble(),
+            didDoc.RootElement.GetProperty("effects").GetProperty("hsr").GetProperty("estimate").GetDouble());
+        Assert.Equal(6, didDoc.RootElement.GetProperty("effects").GetProperty("hsr").GetProperty("permutation_assignments").GetInt32());
         // The pilot ends with the break-even month implied by the measured effects.
         var roi = doc.RootElement.GetProperty("roi");
         Assert.Equal(10_000, roi.GetProperty("monte_carlo_draws").GetInt32());
