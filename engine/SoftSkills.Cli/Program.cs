@@ -14,4 +14,5 @@ root.Subcommands.Add(DashboardCommand.Create());
 root.Subcommands.Add(ReliabilityCommand.Create());
 root.Subcommands.Add(BiasCommand.Create());
 root.Subcommands.Add(DidCommand.Create());
+root.Subcommands.Add(PowerCommand.Create());
 return await Cli.InvokeAsync(root, args);

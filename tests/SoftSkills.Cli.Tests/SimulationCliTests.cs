@@ -87,4 +87,21 @@ public class SimulationCliTests
         Assert.Equal(JsonValueKind.Number, roi.GetProperty("probability_break_even").ValueKind);
         Assert.True(roi.GetProperty("productivity_uplift").GetProperty("low").GetDouble() <= roi.GetProperty("productivity_uplift").GetProperty("high").GetDouble());
     }
+
+    [Fact]
+    public void Power_replicates_each_design_over_recorded_seeds()
+    {
+        var args = new[] { "power", "--seeds", "2", "--teams-per-arm", "2", "--days", "30", "--format", "json" };
+        var r = Softskills.Run(args);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        using var doc = JsonDocument.Parse(r.Stdout);
+        var design = doc.RootElement.GetProperty("designs")[0];
+        Assert.Equal(2, design.GetProperty("teams_per_arm").GetInt32());
+        Assert.Equal(3, design.GetProperty("cluster_df").GetInt32());
+        Assert.Equal(2, design.GetProperty("replication_seeds").GetArrayLength());
+        foreach (var kpi in new[] { "res", "ci", "dqr", "hsr" })
+            Assert.InRange(design.GetProperty("kpis").GetProperty(kpi).GetProperty("power").GetDouble(), 0, 1);
+        Assert.Equal(r.Stdout, Softskills.Run(args).Stdout); // seeded: the same command gives the same answer
+        Assert.Equal(2, Softskills.Run("power", "--teams-per-arm", "3").ExitCode);
+    }
 }

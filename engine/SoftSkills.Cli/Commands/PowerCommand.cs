@@ -1,0 +1,93 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using MathNet.Numerics.Distributions;
+using SoftSkills.Analysis.Pilot;
+using SoftSkills.Data.Files;
+using SoftSkills.Data.Schema;
+using SoftSkills.Measurement.Kpis;
+using SoftSkills.Simulation;
+using SoftSkills.Simulation.Engines;
+using SoftSkills.Simulation.Scenarios;
+
+namespace SoftSkills.Cli.Commands;
+
+/// <summary>
+/// <c>softskills power</c>: how many teams and days a pilot needs. Each design (teams per arm, days) is simulated over
+/// seeded replications; power is the share whose 95% interval excludes zero, and the minimum detectable effect is
+/// (t₀.₉₇₅ + t₀.₈₀)·SE on the cluster degrees of freedom, with SE the spread of the estimates across replications.
+/// </summary>
+public static class PowerCommand
+{
+    public static Command Create()
+    {
+        var scenario = new Option<FileInfo?>("--scenario") { Description = "scenario JSON (default: the default pilot)" };
+        var seeds = new Option<int>("--seeds") { Description = "replications per design", DefaultValueFactory = _ => 20 };
+        var teams = new Option<string>("--teams-per-arm") { Description = "comma-separated treated (and control) teams per design, multiples of the scenario's", DefaultValueFactory = _ => "2,4,8" };
+        var days = new Option<int?>("--days") { Description = "days per replication (baseline and pilot keep their ratio)" };
+        var command = new Command("power", "Power and minimum detectable effect of a pilot design by repeated simulation.") { scenario, seeds, teams, days };
+        command.SetAction(async (parse, cancel) =>
+        {
+            var s = ScenarioFiles.Load(parse.GetValue(scenario) ?? new FileInfo(ScenarioFiles.DefaultPilot), null);
+            var perArm = s.Pilot.TreatmentTeams.Count;
+            if (perArm == 0 || s.Pilot.ControlTeams.Count != perArm) throw new BadInputException("power needs a scenario with as many control as treatment teams");
+            var designs = parse.GetValue(teams)!.Split(',').Select(t => int.TryParse(t, out var n) && n >= perArm && n % perArm == 0 ? n
+                : throw new BadInputException($"--teams-per-arm: '{t}' is not a multiple of the scenario's {perArm} teams per arm")).ToArray();
+            var n = parse.GetValue(seeds);
+            if (n < 2) throw new BadInputException("--seeds must be at least 2");
+            var results = new JsonArray();
+            foreach (var t in designs)
+            {
+                var design = ScenarioRescale.Rescale(s, s.Employees * (t / perArm), parse.GetValue(days));
+                results.Add(await Replicate(design, n, cancel));
+            }
+            var json = new JsonObject { ["seeds"] = n, ["base_seed"] = s.Seed, ["designs"] = results };
+            if (CommonOptions.Json(parse)) JsonOut.Print(json);
+            else Console.WriteLine(JsonOut.Text(json));
+            return ExitCode.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>The seed of replication i: derived from the scenario's seed, recorded in the output.</summary>
+    public static ulong SeedOf(ulong baseSeed, int i) => baseSeed * 1_000_003UL + (ulong)i * 7_919UL + 1;
+
+    static async Task<JsonObject> Replicate(Scenario design, int replications, CancellationToken cancel)
+    {
+        var estimates = KpiNames.All.ToDictionary(k => k, _ => new List<(double Estimate, bool Significant)>());
+        var seeds = new JsonArray();
+        for (var i = 0; i < replications; i++)
+        {
+            var seed = SeedOf(design.Seed, i);
+            seeds.Add(seed);
+            var dir = Directory.CreateTempSubdirectory("softskills-power-").FullName;
+            try
+            {
+                await Simulator.RunAsync(design with { Seed = seed }, dir, new ReferenceEngine(), cancel: cancel);
+                foreach (var e in PilotStudy.Analyse(new DataFolder(dir)).Effects)
+                    estimates[e.Kpi].Add((e.Did.Estimate, e.Did.Lower > 0 || e.Did.Upper < 0));
+            }
+            finally { Directory.Delete(dir, true); }
+        }
+        var perArm = design.Pilot.TreatmentTeams.Count;
+        var df = 2 * perArm - 1;
+        var multiplier = StudentT.InvCDF(0, 1, df, 0.975) + StudentT.InvCDF(0, 1, df, 0.80);
+        var kpis = new JsonObject();
+        foreach (var (kpi, list) in estimates)
+        {
+            var mean = list.Average(x => x.Estimate);
+            var sd = Math.Sqrt(list.Sum(x => (x.Estimate - mean) * (x.Estimate - mean)) / (list.Count - 1));
+            kpis[EnumNames.Of(kpi)] = new JsonObject
+            {
+                ["power"] = JsonOut.Number(list.Count(x => x.Significant) / (double)list.Count, 4),
+                ["mean_estimate"] = JsonOut.Number(mean),
+                ["sd_estimate"] = JsonOut.Number(sd),
+                ["mde"] = JsonOut.Number(multiplier * sd),
+            };
+        }
+        return new JsonObject
+        {
+            ["teams_per_arm"] = perArm, ["employees"] = design.Employees, ["days"] = design.Days, ["cluster_df"] = df,
+            ["replications"] = replications, ["replication_seeds"] = seeds, ["kpis"] = kpis,
+        };
+    }
+}
