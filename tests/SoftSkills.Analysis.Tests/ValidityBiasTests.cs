@@ -76,3 +76,29 @@ public class ValidityBiasTests
         Assert.Equal((gaps[0].Lower, gaps[0].Upper), (again[0].Lower, again[0].Upper));
     }
 }
+
+public class MtmmTests
+{
+    [Fact]
+    public void Blocks_of_the_matrix_are_averaged_as_campbell_and_fiske_do()
+    {
+        // Two traits measured by two methods over 200 people: each method sees the trait plus its own method factor.
+        var rng = new Random(9);
+        var people = Enumerable.Range(0, 200).Select(_ => (T1: rng.NextDouble(), T2: rng.NextDouble(), MA: rng.NextDouble(), MB: rng.NextDouble(), E: rng)).ToArray();
+        double Noise() => (rng.NextDouble() - 0.5) * 0.2;
+        var measures = new Dictionary<SoftSkills.Analysis.Validity.TraitMethod, double[]>
+        {
+            [new("empathy", "auto")] = people.Select(p => p.T1 + 0.3 * p.MA + Noise()).ToArray(),
+            [new("handoff", "auto")] = people.Select(p => p.T2 + 0.3 * p.MA + Noise()).ToArray(),
+            [new("empathy", "manager")] = people.Select(p => p.T1 + 0.3 * p.MB + Noise()).ToArray(),
+            [new("handoff", "manager")] = people.Select(p => p.T2 + 0.3 * p.MB + Noise()).ToArray(),
+        };
+        var r = SoftSkills.Analysis.Validity.Mtmm.Compute(measures);
+        Assert.Equal(4, r.Measures.Count);
+        Assert.True(r.Convergent);
+        Assert.True(r.Discriminant);
+        Assert.True(r.MonotraitHeteromethod > 0.8);
+        Assert.InRange(r.HeterotraitHeteromethod!.Value, -0.2, 0.2);
+        Assert.Equal(r.Correlations[0, 1], r.Correlations[1, 0]);
+    }
+}
