@@ -1,0 +1,81 @@
+using SoftSkills.Data.Files;
+using SoftSkills.Data.Schema;
+using SoftSkills.Measurement.Kpis;
+
+namespace SoftSkills.Analysis.Validity;
+
+/// <summary>One rated reply: its writer's group, the auto-coder's level, the human median level and the writer's true empathy.</summary>
+public sealed record RatedReply(string ItemId, string EmployeeId, string? FirstLanguage, int AutoLevel, int HumanLevel, double? TrueEmpathy);
+
+/// <summary>
+/// Assembles the inputs of the validation and bias analyses from a data folder (the statistics themselves stay pure):
+/// the human raters' items × raters matrix, replies rated by both the auto-coder and humans, per-employee KPIs beside the
+/// manager's ratings, and team-week KPIs beside customer outcomes.
+/// </summary>
+public static class ValidationInputs
+{
+    /// <summary>Overall human ratings of one KPI as an items × raters matrix (NaN where a rater did not rate an item).</summary>
+    public static double[,] HumanRatings(IEnumerable<Rating> ratings, Kpi kpi = Kpi.Res)
+    {
+        var rows = ratings.Where(r => r.Kpi == kpi && r.RaterKind == RaterKind.Human && string.IsNullOrEmpty(r.Indicator)).ToList();
+        var items = rows.Select(r => r.ItemId).Distinct().ToList();
+        var raters = rows.Select(r => r.RaterId).Distinct().Order(StringComparer.Ordinal).ToList();
+        var itemIndex = items.Select((x, i) => (x, i)).ToDictionary(t => t.x, t => t.i);
+        var raterIndex = raters.Select((x, i) => (x, i)).ToDictionary(t => t.x, t => t.i);
+        var m = new double[items.Count, raters.Count];
+        for (var i = 0; i < items.Count; i++) for (var j = 0; j < raters.Count; j++) m[i, j] = double.NaN;
+        foreach (var r in rows) m[itemIndex[r.ItemId], raterIndex[r.RaterId]] = r.Score;
+        return m;
+    }
+
+    /// <summary>Replies rated by the auto-coder and by humans (median, the lower one for an even count), with the writer's cohort and true empathy that day.</summary>
+    public static List<RatedReply> RatedReplies(DataFolder folder)
+    {
+        var ratings = folder.Ratings().Where(r => r.Kpi == Kpi.Res && string.IsNullOrEmpty(r.Indicator)).ToList();
+        var auto = ratings.Where(r => r.RaterKind == RaterKind.Auto).GroupBy(r => r.ItemId).ToDictionary(g => g.Key, g => g.Last().Score);
+        var human = ratings.Where(r => r.RaterKind == RaterKind.Human).GroupBy(r => r.ItemId)
+            .ToDictionary(g => g.Key, g => ItemLevels.LowerMedian(g.Select(r => r.Score).ToList()));
+        var both = auto.Keys.Where(human.ContainsKey).ToHashSet();
+        var language = folder.Employees().ToDictionary(e => e.EmployeeId, e => e.Attribute("attr_first_language"));
+        var first = folder.FileOf("truth") is null ? (DateOnly?)null : DateOnly.FromDateTime(folder.Events().First().Timestamp);
+        var truth = folder.Truth().ToDictionary(t => (t.EmployeeId, t.Day), t => t.Empathy);
+        var replies = new List<RatedReply>();
+        foreach (var e in folder.Events())
+        {
+            if (e.Kind != EventKind.Reply || e.ActorId is null || !both.Contains(e.EventId)) continue;
+            double? empathy = first is { } f && truth.TryGetValue((e.ActorId, DateOnly.FromDateTime(e.Timestamp).DayNumber - f.DayNumber), out var t) ? t : null;
+            replies.Add(new RatedReply(e.EventId, e.ActorId, language.GetValueOrDefault(e.ActorId), auto[e.EventId], human[e.EventId], empathy));
+        }
+        return replies;
+    }
+
+    /// <summary>Per employee over the whole window: the behaviour-based KPIs and the mean of the manager's ratings of each KPI.</summary>
+    public static (List<string> Employees, Dictionary<TraitMethod, double[]> Measures) EmployeeMeasures(DataFolder folder)
+    {
+        var rows = KpiCalculator.Compute(folder.Employees(), folder.Events(), ItemLevels.FromRatings(folder.Ratings()),
+            new KpiOptions { GroupBy = "employee", MinGroupSize = 1 }).Rows.ToDictionary(r => r.Group);
+        var manager = folder.Outcomes().Where(o => o.SubjectKind == SubjectKind.Employee && o.Metric.StartsWith("manager_rating_", StringComparison.Ordinal))
+            .GroupBy(o => (o.SubjectId, o.Metric)).ToDictionary(g => g.Key, g => g.Average(o => o.Value));
+        var employees = rows.Keys.Where(id => manager.ContainsKey((id, "manager_rating_res"))).Order(StringComparer.Ordinal).ToList();
+        var measures = new Dictionary<TraitMethod, double[]>();
+        foreach (var kpi in KpiNames.All)
+        {
+            var key = EnumNames.Of(kpi);
+            measures[new TraitMethod(key, "behaviour")] = employees.Select(id => rows[id].Value(kpi) ?? double.NaN).ToArray();
+            measures[new TraitMethod(key, "manager")] = employees.Select(id => manager.GetValueOrDefault((id, $"manager_rating_{key}"), double.NaN)).ToArray();
+        }
+        return (employees, measures);
+    }
+
+    /// <summary>Team-weeks with both a KPI value and a customer outcome (nps, csat) reported that week.</summary>
+    public static (double[] Kpi, double[] Outcome) TeamWeeks(DataFolder folder, Kpi kpi, string metric)
+    {
+        var weeks = KpiCalculator.Compute(folder.Employees(), folder.Events(), ItemLevels.FromRatings(folder.Ratings()),
+            new KpiOptions { GroupBy = "team", Period = PeriodKind.Week }).Rows.Where(r => !r.Suppressed && r.Value(kpi).HasValue)
+            .ToDictionary(r => (r.Group, r.PeriodStart));
+        var pairs = folder.Outcomes().Where(o => o.SubjectKind == SubjectKind.Team && o.Metric == metric)
+            .Select(o => (Row: weeks.GetValueOrDefault((o.SubjectId, o.Date.AddDays(-(((int)o.Date.DayOfWeek + 6) % 7)))), o.Value))
+            .Where(p => p.Row is not null).ToList();
+        return (pairs.Select(p => p.Row!.Value(kpi)!.Value).ToArray(), pairs.Select(p => p.Value).ToArray());
+    }
+}
