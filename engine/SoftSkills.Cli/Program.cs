@@ -15,4 +15,5 @@ root.Subcommands.Add(ReliabilityCommand.Create());
 root.Subcommands.Add(BiasCommand.Create());
 root.Subcommands.Add(DidCommand.Create());
 root.Subcommands.Add(PowerCommand.Create());
+root.Subcommands.Add(ValidityCommand.Create());
 return await Cli.InvokeAsync(root, args);

@@ -74,6 +74,14 @@ public class SimulationCliTests
         Assert.True(effects.RootElement.TryGetProperty("hsr", out _));
         Assert.True(File.Exists(dir.File("pilot/simulation/manifest.json")));
         Assert.True(File.Exists(dir.File("pilot/counterfactual/events.parquet")));
+        // validity on the same folder: RES moves with NPS, and the MTMM summary is there.
+        var validity = Softskills.Run("validity", "--data", dir.File("pilot/simulation"));
+        Assert.True(validity.ExitCode == 0, validity.Stderr);
+        using var validityDoc = JsonDocument.Parse(validity.Stdout);
+        var resNps = validityDoc.RootElement.GetProperty("convergent").EnumerateArray()
+            .Single(c => c.GetProperty("kpi").GetString() == "res" && c.GetProperty("outcome").GetString() == "nps");
+        Assert.True(resNps.GetProperty("pearson").GetProperty("value").GetDouble() > 0.3);
+        Assert.True(validityDoc.RootElement.GetProperty("mtmm").GetProperty("people").GetInt32() > 50);
         // did on the pilot's own data folder gives the same effects.
         var did = Softskills.Run("did", "--data", dir.File("pilot/simulation"), "--counterfactual", dir.File("pilot/counterfactual"), "--format", "json");
         Assert.True(did.ExitCode == 0, did.Stderr);
