@@ -88,7 +88,8 @@ public static class PilotJob
         await using (var cfEngine = engine.NewRun())
         using (var bar = progress ? new ProgressBar("counterfactual", scenario.Days) : null)
             await Simulator.RunAsync(counterfactual, counterfactualDir, cfEngine, bar, cancel);
-        // The counterfactual keeps the pilot's arms in its interventions table (kinds disabled means no rows): copy the design.
+        // The design (arms, pilot start) comes from the actual run's interventions table; the counterfactual, with both
+        // interventions disabled, has none and only supplies the treated teams' KPIs without them.
         var report = PilotStudy.Analyse(new DataFolder(actualDir), new DataFolder(counterfactualDir), minGroupSize);
         var pilotRoi = roi is null ? null : Roi(report, roi, (int)(scenario.Seed % int.MaxValue));
         var json = ToJson(manifest, report, pilotRoi);
