@@ -87,6 +87,34 @@ public class ReliabilityExampleTests
         Assert.Equal(0.210, Math.Round(k.Value, 3));
     }
 
+    /// <summary>
+    /// Fleiss (1971), Psychological Bulletin 76(5), Table 1: 30 patients, each diagnosed by 6 of the psychiatrists into
+    /// 1 depression, 2 personality disorder, 3 schizophrenia, 4 neurosis, 5 other (the same data as R irr's `diagnoses`).
+    /// </summary>
+    static readonly int[,] Fleiss1971 =
+    {
+        { 4, 4, 4, 4, 4, 4 }, { 2, 2, 2, 5, 5, 5 }, { 2, 3, 3, 3, 3, 5 }, { 5, 5, 5, 5, 5, 5 }, { 2, 2, 2, 4, 4, 4 },
+        { 1, 1, 3, 3, 3, 3 }, { 3, 3, 3, 3, 5, 5 }, { 1, 1, 3, 3, 3, 4 }, { 1, 1, 4, 4, 4, 4 }, { 5, 5, 5, 5, 5, 5 },
+        { 1, 4, 4, 4, 4, 4 }, { 1, 2, 4, 4, 4, 4 }, { 2, 2, 2, 3, 3, 3 }, { 1, 4, 4, 4, 4, 4 }, { 2, 2, 4, 4, 4, 5 },
+        { 3, 3, 3, 3, 3, 5 }, { 1, 1, 1, 4, 5, 5 }, { 1, 1, 1, 1, 1, 2 }, { 2, 2, 4, 4, 4, 4 }, { 1, 3, 3, 5, 5, 5 },
+        { 5, 5, 5, 5, 5, 5 }, { 2, 4, 4, 4, 4, 4 }, { 2, 2, 4, 5, 5, 5 }, { 1, 1, 4, 4, 4, 4 }, { 1, 4, 4, 4, 4, 5 },
+        { 2, 2, 2, 2, 2, 4 }, { 1, 1, 1, 1, 5, 5 }, { 2, 2, 4, 4, 4, 4 }, { 1, 3, 3, 3, 3, 3 }, { 5, 5, 5, 5, 5, 5 },
+    };
+
+    /// <summary>Fleiss (1971): κ = .430 overall and per category .245, .245, .520, .471, .566; irr's kappam.fleiss gives z = 17.65.</summary>
+    [Fact]
+    public void Fleiss_1971_psychiatric_diagnoses()
+    {
+        var ratings = new double[30, 6];
+        for (var i = 0; i < 30; i++) for (var j = 0; j < 6; j++) ratings[i, j] = Fleiss1971[i, j];
+        var k = Agreement.Fleiss(ratings);
+        Assert.Equal(0.430, Math.Round(k.Value, 3));
+        Assert.Equal(0.4302445, Math.Round(k.Value, 7));
+        Assert.Equal([0.245, 0.245, 0.520, 0.471, 0.566], k.CategoryKappas.Select(x => Math.Round(x, 3)).ToArray());
+        Assert.Equal(17.65, Math.Round(k.Z, 2));
+        Assert.Equal((30, 6, 5), (k.Subjects, k.RatersPerSubject, k.Categories));
+    }
+
     /// <summary>Cohen's kappa, the classic 2 × 2 example: 20 both yes, 5 and 10 split, 15 both no: p_o = 0.7, p_e = 0.5, κ = 0.4.</summary>
     [Fact]
     public void Cohen_kappa_two_by_two()

@@ -3,8 +3,13 @@ namespace SoftSkills.Analysis.Reliability;
 /// <summary>Percent agreement and its size.</summary>
 public sealed record AgreementResult(double Value, int Items, int Pairs);
 
-/// <summary>Fleiss' kappa and its sizes.</summary>
-public sealed record FleissResult(double Value, double ObservedAgreement, double ChanceAgreement, int Subjects, int RatersPerSubject, int Categories);
+/// <summary>
+/// Fleiss' kappa, its per-category kappas (in the order of <see cref="CategoryValues"/>), the standard error under
+/// κ = 0 with its z statistic, and the sizes.
+/// </summary>
+public sealed record FleissResult(
+    double Value, double ObservedAgreement, double ChanceAgreement, double[] CategoryValues, double[] CategoryKappas,
+    double StandardErrorUnderNull, double Z, int Subjects, int RatersPerSubject, int Categories);
 
 /// <summary>Agreement statistics over an items × raters matrix (NaN = not rated).</summary>
 public static class Agreement
@@ -41,6 +46,7 @@ public static class Agreement
         var categories = subjects.SelectMany(s => s).Distinct().Order().ToArray();
         var n = subjects.Count;
         var p = new double[categories.Length];
+        var disagreement = new double[categories.Length]; // Σ_i x_ij (m − x_ij)
         double pBar = 0;
         foreach (var s in subjects)
         {
@@ -49,11 +55,19 @@ public static class Agreement
             {
                 var count = s.Count(v => v == categories[c]);
                 sumSquares += count * count;
+                disagreement[c] += count * (m - count);
                 p[c] += count / (double)(n * m);
             }
             pBar += (sumSquares - m) / (m * (m - 1.0)) / n;
         }
         var pe = p.Sum(x => x * x);
-        return new FleissResult((pBar - pe) / (1 - pe), pBar, pe, n, m, categories.Length);
+        // κ_j = 1 − Σ_i x_ij(m − x_ij) / (n m (m − 1) p_j q_j) (Fleiss 1971, eq. 10).
+        var perCategory = p.Select((pj, c) => 1 - disagreement[c] / (n * m * (m - 1.0) * pj * (1 - pj))).ToArray();
+        // SE0(κ) = √2 / (Σ p_j q_j √(n m (m − 1))) · √((Σ p_j q_j)² − Σ p_j q_j (q_j − p_j)) (Fleiss, Nee & Landis 1979).
+        var pq = p.Sum(pj => pj * (1 - pj));
+        var se0 = Math.Sqrt(2) / (pq * Math.Sqrt(n * m * (m - 1.0)))
+                  * Math.Sqrt(pq * pq - p.Sum(pj => pj * (1 - pj) * (1 - 2 * pj)));
+        var kappa = (pBar - pe) / (1 - pe);
+        return new FleissResult(kappa, pBar, pe, categories, perCategory, se0, kappa / se0, n, m, categories.Length);
     }
 }

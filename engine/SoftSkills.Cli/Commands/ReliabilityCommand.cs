@@ -55,7 +55,9 @@ public static class ReliabilityCommand
             case "fleiss":
                 var f = Agreement.Fleiss(x);
                 return new JsonObject { ["metric"] = metric, ["value"] = JsonOut.Number(f.Value, 6), ["observed_agreement"] = JsonOut.Number(f.ObservedAgreement, 6),
-                    ["chance_agreement"] = JsonOut.Number(f.ChanceAgreement, 6), ["units"] = f.Subjects, ["raters"] = f.RatersPerSubject, ["categories"] = f.Categories };
+                    ["chance_agreement"] = JsonOut.Number(f.ChanceAgreement, 6), ["se0"] = JsonOut.Number(f.StandardErrorUnderNull, 6), ["z"] = JsonOut.Number(f.Z, 4),
+                    ["per_category"] = new JsonObject(f.CategoryValues.Select((c, i) => KeyValuePair.Create(c.ToString(System.Globalization.CultureInfo.InvariantCulture), (JsonNode?)JsonOut.Number(f.CategoryKappas[i], 6)))),
+                    ["units"] = f.Subjects, ["raters"] = f.RatersPerSubject, ["categories"] = f.Categories };
             case "cohen":
                 if (raters.Count != 2) throw new ArgumentException($"Cohen's kappa compares two raters, the file has {raters.Count} (use fleiss or krippendorff)");
                 var w = Enum.Parse<KappaWeights>(weights, ignoreCase: true);
