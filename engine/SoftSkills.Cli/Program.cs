@@ -16,4 +16,6 @@ root.Subcommands.Add(BiasCommand.Create());
 root.Subcommands.Add(DidCommand.Create());
 root.Subcommands.Add(PowerCommand.Create());
 root.Subcommands.Add(ValidityCommand.Create());
+root.Subcommands.Add(EmpathyCommand.Create());
+root.Subcommands.Add(CalibrateCommand.Create());
 return await Cli.InvokeAsync(root, args);

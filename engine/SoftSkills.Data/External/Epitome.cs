@@ -8,6 +8,10 @@ namespace SoftSkills.Data.External;
 /// <summary>One annotated (seeker post, response) pair of EPITOME for one mechanism; level 0 (none), 1 (weak), 2 (strong).</summary>
 public sealed record EpitomeRow(string SeekerPostId, string ResponsePostId, string SeekerPost, string ResponsePost, int Level, string? Rationales, long Line);
 
+/// <summary>One EPITOME pair with its three mechanism levels and its split (train or test, from split.csv).</summary>
+public sealed record EpitomePair(string SeekerPostId, string ResponsePostId, string SeekerPost, string ResponsePost,
+    int EmotionalReactions, int Interpretations, int Explorations, string Split);
+
 /// <summary>
 /// Reads the EPITOME data (Sharma, Miner, Atkins &amp; Althoff 2020, EMNLP; read from ../shared/data/epitome, never copied):
 /// one file per mechanism, rows in the same order across files. A bad row is an error naming file, line and column.
@@ -53,5 +57,53 @@ public static class Epitome
         for (var i = 0; i < repeated.Count; i++)
             for (var j = 0; j < width; j++) m[i, j] = j < repeated[i].Length ? repeated[i][j] : double.NaN;
         return m;
+    }
+
+    /// <summary>
+    /// The three mechanism files joined row by row (they list the same pairs in the same order) with their split from
+    /// split.csv; a pair missing from split.csv or a row that does not match across files is an error naming file and line.
+    /// </summary>
+    public static List<EpitomePair> ReadPairs(string folder)
+    {
+        var files = Mechanisms.Select(m => Read(FileOf(folder, m))).ToArray();
+        var splitPath = Path.Combine(folder, "split.csv");
+        var splits = ReadSplit(splitPath);
+        var pairs = new List<EpitomePair>(files[0].Count);
+        for (var i = 0; i < files[0].Count; i++)
+        {
+            var er = files[0][i];
+            for (var m = 1; m < files.Length; m++)
+            {
+                if (i >= files[m].Count || files[m][i].SeekerPostId != er.SeekerPostId || files[m][i].ResponsePostId != er.ResponsePostId)
+                    throw new DataValidationException(new RowLocation(Path.GetFileName(FileOf(folder, Mechanisms[m])), i < files[m].Count ? files[m][i].Line : er.Line, 1, "sp_id"),
+                        $"row {i + 1} is not the pair ({er.SeekerPostId}, {er.ResponsePostId}) of {Path.GetFileName(FileOf(folder, Mechanisms[0]))}");
+            }
+            if (!splits.TryGetValue((er.SeekerPostId, er.ResponsePostId), out var split))
+                throw new DataValidationException(new RowLocation(Path.GetFileName(FileOf(folder, Mechanisms[0])), er.Line, 1, "sp_id"),
+                    $"the pair ({er.SeekerPostId}, {er.ResponsePostId}) is not in split.csv");
+            pairs.Add(new EpitomePair(er.SeekerPostId, er.ResponsePostId, er.SeekerPost, er.ResponsePost, er.Level, files[1][i].Level, files[2][i].Level, split));
+        }
+        return pairs;
+    }
+
+    static Dictionary<(string, string), string> ReadSplit(string path)
+    {
+        var name = Path.GetFileName(path);
+        using var reader = new CsvRecordReader(new StreamReader(path, Encoding.UTF8));
+        var header = new List<string>();
+        if (!reader.Read(header)) throw new DataValidationException(new RowLocation(name, 1, 1, "sp_id"), "the file is empty");
+        int Col(string c) => header.IndexOf(c) is var i and >= 0 ? i
+            : throw new DataValidationException(new RowLocation(name, 1, header.Count + 1, c), $"missing column '{c}'");
+        var (sp, rp, sc) = (Col("sp_id"), Col("rp_id"), Col("split"));
+        var map = new Dictionary<(string, string), string>();
+        var fields = new List<string>();
+        while (reader.Read(fields))
+        {
+            if (fields.Count != header.Count) throw new DataValidationException(new RowLocation(name, reader.RecordLine, 1, "?"), $"row has {fields.Count} fields, the header has {header.Count}");
+            if (fields[sc] is not ("train" or "test" or "dev"))
+                throw new DataValidationException(new RowLocation(name, reader.RecordLine, sc + 1, "split"), $"split '{fields[sc]}' is not train, dev or test");
+            map[(fields[sp], fields[rp])] = fields[sc];
+        }
+        return map;
     }
 }

@@ -5,6 +5,9 @@ namespace SoftSkills.Measurement.Empathy;
 /// <summary>One phrase of the lexicon with its category and base weight (negative for counter-markers).</summary>
 public sealed record MarkerPhrase(string Category, string Text, double Weight, bool Counter, double? WeightWhenDistressed);
 
+/// <summary>The marker categories that signal one EPITOME mechanism and the weights at which it counts as weak or strong.</summary>
+public sealed record MechanismCue(IReadOnlyList<string> Categories, double Weak, double Strong);
+
 /// <summary>The empathy marker lexicon (<c>Empathy/empathy-markers.json</c>, versioned): phrases, context cues and level thresholds.</summary>
 public sealed record MarkerLexicon(
     string Version,
@@ -13,7 +16,8 @@ public sealed record MarkerLexicon(
     IReadOnlyDictionary<string, double> DistressMultiplier,
     IReadOnlyDictionary<string, double> RoutineMultiplier,
     IReadOnlyList<string> Negators,
-    double Emerging, double Competent, double Exemplary)
+    double Emerging, double Competent, double Exemplary,
+    IReadOnlyDictionary<string, MechanismCue> Mechanisms)
 {
     /// <summary>The lexicon shipped with the library.</summary>
     public static MarkerLexicon Default { get; } = LoadEmbedded();
@@ -55,6 +59,11 @@ public sealed record MarkerLexicon(
             root.GetProperty("negators").EnumerateArray().Select(e => e.GetString()!).ToList(),
             levels.GetProperty("emerging").GetDouble(),
             levels.GetProperty("competent").GetDouble(),
-            levels.GetProperty("exemplary").GetDouble());
+            levels.GetProperty("exemplary").GetDouble(),
+            root.TryGetProperty("mechanisms", out var mechanisms)
+                ? mechanisms.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Object).ToDictionary(p => p.Name, p => new MechanismCue(
+                    p.Value.GetProperty("categories").EnumerateArray().Select(e => e.GetString()!).ToList(),
+                    p.Value.GetProperty("weak").GetDouble(), p.Value.GetProperty("strong").GetDouble()))
+                : new Dictionary<string, MechanismCue>());
     }
 }

@@ -1,0 +1,156 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using SoftSkills.Data.External;
+using SoftSkills.Data.Files;
+using SoftSkills.Measurement.Empathy;
+
+namespace SoftSkills.Cli.Commands;
+
+/// <summary><c>softskills empathy train|score|evaluate</c>: the empathy auto-coder on EPITOME-style data and on data folders.</summary>
+public static class EmpathyCommand
+{
+    /// <summary>Sharma et al. (2020, EMNLP) Table 3, the fine-tuned RoBERTa model on the same test setting: accuracy, macro-F1 (%).</summary>
+    static readonly Dictionary<EmpathyMechanism, (double Accuracy, double MacroF1)> Published = new()
+    {
+        [EmpathyMechanism.EmotionalReactions] = (79.43, 74.46),
+        [EmpathyMechanism.Interpretations] = (84.04, 62.60),
+        [EmpathyMechanism.Explorations] = (92.61, 72.58),
+    };
+
+    public static Command Create()
+    {
+        var command = new Command("empathy", "The empathy auto-coder: train the classifier, score a data folder's replies, evaluate against human labels.");
+        command.Subcommands.Add(Train());
+        command.Subcommands.Add(Score());
+        command.Subcommands.Add(Evaluate());
+        return command;
+    }
+
+    static Option<DirectoryInfo> EpitomeData() => new("--data") { Description = "folder with EPITOME's three mechanism files and split.csv", Required = true };
+    static Option<string> Learner() => AcceptOnly(new Option<string>("--learner") { Description = "lightgbm (default) or sdca (linear)", DefaultValueFactory = _ => "lightgbm" }, "sdca", "lightgbm");
+    static readonly Option<int> Folds = new("--folds") { Description = "folds for tuning the class weights for macro-F1 on the train split (0: no tuning, the default: tuning did not help on EPITOME)", DefaultValueFactory = _ => 0 };
+    static readonly Option<int> Iterations = new("--iterations") { Description = "boosting rounds (lightgbm) or passes (sdca)", DefaultValueFactory = _ => new EmpathyTrainingOptions().Iterations };
+    static readonly Option<int> SelectFeatures = new("--select-features") { Description = "keep this many features by mutual information (0: all)", DefaultValueFactory = _ => 0 };
+
+    static Option<int> Seed() => new("--seed") { Description = "training seed", DefaultValueFactory = _ => new EmpathyTrainingOptions().Seed };
+
+    static Option<string> AcceptOnly(Option<string> o, params string[] values) { o.AcceptOnlyFromAmong(values); return o; }
+
+    static EmpathyTrainingOptions TrainingOptions(ParseResult parse, Option<string> learner, Option<int> seed) =>
+        new()
+        {
+            Learner = parse.GetValue(learner) == "lightgbm" ? EmpathyLearner.LightGbm : EmpathyLearner.Sdca, Seed = parse.GetValue(seed),
+            Folds = parse.GetValue(Folds), TuneClassWeights = parse.GetValue(Folds) > 1, Iterations = parse.GetValue(Iterations), SelectedFeatures = parse.GetValue(SelectFeatures),
+        };
+
+    static List<EmpathyExample> Examples(DirectoryInfo data, string split)
+    {
+        if (!data.Exists) throw new BadInputException($"data folder '{data.FullName}' does not exist");
+        var pairs = Epitome.ReadPairs(data.FullName).Where(p => p.Split == split).ToList();
+        if (pairs.Count == 0) throw new BadInputException($"{data.FullName}: no pairs in split '{split}'");
+        return pairs.Select(p => new EmpathyExample(p.SeekerPost, p.ResponsePost, p.EmotionalReactions, p.Interpretations, p.Explorations)).ToList();
+    }
+
+    static Command Train()
+    {
+        var (data, learner, seed) = (EpitomeData(), Learner(), Seed());
+        var output = new Option<FileInfo>("--out") { Description = "the model file to write", Required = true };
+        var command = new Command("train", "Train the mechanism classifiers on the train split and save the model.") { data, output, learner, seed, Folds, Iterations, SelectFeatures };
+        command.SetAction(parse =>
+        {
+            var examples = Examples(parse.GetValue(data)!, "train");
+            var clock = Stopwatch.StartNew();
+            var classifier = EmpathyClassifier.Train(examples, TrainingOptions(parse, learner, seed));
+            var path = parse.GetValue(output)!.FullName;
+            classifier.Save(path);
+            var result = new JsonObject
+            {
+                ["model"] = path, ["examples"] = examples.Count, ["learner"] = classifier.Options.Learner.ToString().ToLowerInvariant(),
+                ["seed"] = classifier.Options.Seed, ["seconds"] = JsonOut.Number(clock.Elapsed.TotalSeconds, 1),
+                ["class_weights"] = new JsonObject(EmpathyMechanisms.All.Select(m => KeyValuePair.Create(m.JsonName(),
+                    (JsonNode?)new JsonArray(classifier.ClassWeights(m).Select(w => (JsonNode?)JsonOut.Number(w, 4)).ToArray())))),
+            };
+            if (CommonOptions.Json(parse)) JsonOut.Print(result);
+            else Console.WriteLine($"trained on {examples.Count} pairs in {clock.Elapsed.TotalSeconds:F1} s: {path}");
+            return ExitCode.Ok;
+        });
+        return command;
+    }
+
+    static Command Score()
+    {
+        var data = new Option<DirectoryInfo>("--data") { Description = "a softskills data folder (events with reply texts)", Required = true };
+        var model = new Option<FileInfo?>("--model") { Description = "a model from `empathy train` (without it, the marker coder alone)" };
+        var output = new Option<FileInfo>("--out") { Description = "the ratings file to write (.csv or .parquet): the folder's ratings with auto RES ratings added", Required = true };
+        var command = new Command("score", "Add auto ratings (kpi res) of every reply with text to a data folder's ratings.") { data, model, output };
+        command.SetAction(parse =>
+        {
+            var dir = parse.GetValue(data)!;
+            if (!dir.Exists) throw new BadInputException($"data folder '{dir.FullName}' does not exist");
+            var coder = new EmpathyAutoCoder(LoadModel(parse.GetValue(model)));
+            var clock = Stopwatch.StartNew();
+            var n = coder.AddRatings(new DataFolder(dir.FullName), parse.GetValue(output)!.FullName);
+            var result = new JsonObject { ["ratings"] = parse.GetValue(output)!.FullName, ["replies_coded"] = n, ["rater_id"] = coder.RaterId, ["seconds"] = JsonOut.Number(clock.Elapsed.TotalSeconds, 2) };
+            if (CommonOptions.Json(parse)) JsonOut.Print(result);
+            else Console.WriteLine($"coded {n} replies as {coder.RaterId}: {parse.GetValue(output)!.FullName}");
+            return ExitCode.Ok;
+        });
+        return command;
+    }
+
+    static EmpathyClassifier? LoadModel(FileInfo? file)
+    {
+        if (file is null) return null;
+        if (!file.Exists) throw new BadInputException($"model file '{file.FullName}' does not exist");
+        return EmpathyClassifier.Load(file.FullName);
+    }
+
+    static Command Evaluate()
+    {
+        var (data, learner, seed) = (EpitomeData(), Learner(), Seed());
+        var split = AcceptOnly(new Option<string>("--split") { Description = "the split to evaluate on", DefaultValueFactory = _ => "test" }, "train", "test");
+        var model = new Option<FileInfo?>("--model") { Description = "a model from `empathy train` (without it, one is trained on the train split first)" };
+        var command = new Command("evaluate", "Accuracy, macro-F1, per-class precision/recall/F1 and confusion of the classifier and of the markers alone.")
+        {
+            data, split, model, learner, seed, Folds, Iterations, SelectFeatures,
+        };
+        command.SetAction(parse =>
+        {
+            var examples = Examples(parse.GetValue(data)!, parse.GetValue(split)!);
+            var classifier = LoadModel(parse.GetValue(model)) ?? EmpathyClassifier.Train(Examples(parse.GetValue(data)!, "train"), TrainingOptions(parse, learner, seed));
+            var evaluation = EmpathyEvaluation.Run(examples, classifier);
+            var result = new JsonObject
+            {
+                ["split"] = parse.GetValue(split), ["items"] = evaluation.Items,
+                ["mechanisms"] = Reports(evaluation.Model!), ["markers_only"] = Reports(evaluation.MarkersOnly),
+                ["published_roberta"] = new JsonObject(Published.Select(p => KeyValuePair.Create(p.Key.JsonName(),
+                    (JsonNode?)new JsonObject { ["accuracy"] = p.Value.Accuracy / 100, ["macro_f1"] = p.Value.MacroF1 / 100 }))),
+            };
+            if (CommonOptions.Json(parse)) JsonOut.Print(result);
+            else
+                foreach (var m in EmpathyMechanisms.All)
+                {
+                    var (r, k) = (evaluation.Model![m], evaluation.MarkersOnly[m]);
+                    Console.WriteLine($"{m.JsonName(),-20} model {100 * r.Accuracy:F2} / {100 * r.MacroF1:F2}   markers {100 * k.Accuracy:F2} / {100 * k.MacroF1:F2}   paper {Published[m].Accuracy:F2} / {Published[m].MacroF1:F2}  (accuracy / macro-F1 %)");
+                }
+            return ExitCode.Ok;
+        });
+        return command;
+    }
+
+    static JsonObject Reports(IReadOnlyDictionary<EmpathyMechanism, ClassificationReport> reports) =>
+        new(EmpathyMechanisms.All.Select(m => KeyValuePair.Create(m.JsonName(), (JsonNode?)Report(reports[m]))));
+
+    static JsonObject Report(ClassificationReport r) => new()
+    {
+        ["accuracy"] = JsonOut.Number(r.Accuracy, 4),
+        ["macro_f1"] = JsonOut.Number(r.MacroF1, 4),
+        ["per_class"] = new JsonObject(r.PerClass.Select(c => KeyValuePair.Create(c.Label.ToString(System.Globalization.CultureInfo.InvariantCulture), (JsonNode?)new JsonObject
+        {
+            ["precision"] = JsonOut.Number(c.Precision, 4), ["recall"] = JsonOut.Number(c.Recall, 4), ["f1"] = JsonOut.Number(c.F1, 4), ["support"] = c.Support,
+        }))),
+        ["confusion"] = new JsonArray(Enumerable.Range(0, r.Confusion.GetLength(0)).Select(i =>
+            (JsonNode?)new JsonArray(Enumerable.Range(0, r.Confusion.GetLength(1)).Select(j => (JsonNode?)r.Confusion[i, j]).ToArray())).ToArray()),
+    };
+}

@@ -1,0 +1,143 @@
+using System.IO.Compression;
+using Microsoft.ML;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace SoftSkills.Measurement.Empathy;
+
+/// <summary>
+/// The empathy auto-coder's learned part: one <see cref="MechanismClassifier"/> per EPITOME mechanism, saved together in
+/// one zip file with the settings and class weights, and the mapping of the three levels (and markers) to the 0–3 rubric.
+/// </summary>
+public sealed class EmpathyClassifier
+{
+    const string ManifestEntry = "empathy-model.json";
+    const string FeaturesEntry = "features.zip";
+    readonly EmpathyFeatures features;
+    readonly Dictionary<EmpathyMechanism, MechanismClassifier> models;
+
+    public EmpathyTrainingOptions Options { get; }
+    public MarkerCoder Markers { get; }
+
+    EmpathyClassifier(EmpathyFeatures features, Dictionary<EmpathyMechanism, MechanismClassifier> models, EmpathyTrainingOptions options, MarkerCoder markers) =>
+        (this.features, this.models, Options, Markers) = (features, models, options, markers);
+
+    /// <summary>Trains the three mechanism classifiers on the examples (the EPITOME train split, or simulated replies).</summary>
+    public static EmpathyClassifier Train(IReadOnlyList<EmpathyExample> examples, EmpathyTrainingOptions? options = null, MarkerCoder? markers = null)
+    {
+        options ??= new EmpathyTrainingOptions();
+        markers ??= MarkerCoder.Default;
+        if (examples.Count < 10 * Math.Max(1, options.Folds)) throw new ArgumentException($"too few examples to train on ({examples.Count})");
+        var ml = new MLContext(options.Seed);
+        var rows = Rows(examples, markers);
+        var features = EmpathyFeatures.Fit(ml, rows);
+        var models = new Dictionary<EmpathyMechanism, MechanismClassifier>();
+        foreach (var m in EmpathyMechanisms.All)
+            models[m] = MechanismClassifier.Train(ml, features, rows, LevelColumn(m), r => (int)Level(r, m), options);
+        return new EmpathyClassifier(features, models, options, markers);
+    }
+
+    static string LevelColumn(EmpathyMechanism m) => m.ToString();
+
+    static float Level(EmpathyFeatures.Row r, EmpathyMechanism m) => m switch
+    {
+        EmpathyMechanism.EmotionalReactions => r.EmotionalReactions,
+        EmpathyMechanism.Interpretations => r.Interpretations,
+        _ => r.Explorations,
+    };
+
+    /// <summary>The predicted level of one mechanism for each example.</summary>
+    public int[] Predict(EmpathyMechanism mechanism, IReadOnlyList<EmpathyExample> examples) =>
+        models[mechanism].Predict(features.Transform(Rows(examples, Markers)));
+
+    /// <summary>The three predicted levels of each example.</summary>
+    public MechanismLevels[] Predict(IReadOnlyList<EmpathyExample> examples)
+    {
+        var rows = features.Transform(Rows(examples, Markers));
+        var er = models[EmpathyMechanism.EmotionalReactions].Predict(rows);
+        var ip = models[EmpathyMechanism.Interpretations].Predict(rows);
+        var ex = models[EmpathyMechanism.Explorations].Predict(rows);
+        return er.Select((_, i) => new MechanismLevels(er[i], ip[i], ex[i])).ToArray();
+    }
+
+    /// <summary>The class-probability multipliers chosen for a mechanism.</summary>
+    public IReadOnlyList<double> ClassWeights(EmpathyMechanism mechanism) => models[mechanism].ClassWeights;
+
+    static List<EmpathyFeatures.Row> Rows(IReadOnlyList<EmpathyExample> examples, MarkerCoder markers) =>
+        examples.Select(e => new EmpathyFeatures.Row
+        {
+            Request = e.Request, Response = e.Response, Markers = MarkerFeatures.Of(markers, e.Request, e.Response),
+            EmotionalReactions = e.EmotionalReactions, Interpretations = e.Interpretations, Explorations = e.Explorations,
+        }).ToList();
+
+    /// <summary>Writes the model file atomically (a zip of the three ML.NET models and a manifest).</summary>
+    public void Save(string path)
+    {
+        var temp = path + ".tmp-" + Environment.ProcessId;
+        try
+        {
+            using (var zip = ZipFile.Open(temp, ZipArchiveMode.Create))
+            {
+                var manifest = new JsonObject
+                {
+                    ["format"] = "softskills-empathy-model/1",
+                    ["lexicon_version"] = Markers.Lexicon.Version,
+                    ["learner"] = Options.Learner.ToString(),
+                    ["seed"] = Options.Seed, ["folds"] = Options.Folds, ["selected_features"] = Options.SelectedFeatures, ["iterations"] = Options.Iterations, ["learning_rate"] = Options.LearningRate,
+                    ["tune_class_weights"] = Options.TuneClassWeights,
+                    ["class_weights"] = new JsonObject(EmpathyMechanisms.All.Select(m =>
+                        KeyValuePair.Create(m.JsonName(), (JsonNode?)new JsonArray(models[m].ClassWeights.Select(w => (JsonNode?)w).ToArray())))),
+                };
+                using (var s = zip.CreateEntry(ManifestEntry).Open()) JsonSerializer.Serialize(s, manifest, new JsonSerializerOptions { WriteIndented = true });
+                WriteEntry(zip, FeaturesEntry, features.Save);
+                foreach (var m in EmpathyMechanisms.All) WriteEntry(zip, m.JsonName() + ".zip", models[m].Save);
+            }
+            File.Move(temp, path, overwrite: true);
+        }
+        finally { if (File.Exists(temp)) File.Delete(temp); }
+    }
+
+    // ML.NET needs a seekable stream, which a zip entry is not.
+    static void WriteEntry(ZipArchive zip, string name, Action<Stream> save)
+    {
+        using var buffer = new MemoryStream();
+        save(buffer);
+        buffer.Position = 0;
+        using var s = zip.CreateEntry(name).Open();
+        buffer.CopyTo(s);
+    }
+
+    static MemoryStream ReadEntry(ZipArchive zip, string name, string path)
+    {
+        var entry = zip.GetEntry(name) ?? throw new InvalidDataException($"{path}: {name} is missing");
+        using var s = entry.Open();
+        var buffer = new MemoryStream();
+        s.CopyTo(buffer);
+        buffer.Position = 0;
+        return buffer;
+    }
+
+    /// <summary>Reads a model file written by <see cref="Save"/>; a file of another kind is an <see cref="InvalidDataException"/>.</summary>
+    public static EmpathyClassifier Load(string path, MarkerCoder? markers = null)
+    {
+        markers ??= MarkerCoder.Default;
+        using var zip = ZipFile.OpenRead(path);
+        var entry = zip.GetEntry(ManifestEntry) ?? throw new InvalidDataException($"{path}: not an empathy model (no {ManifestEntry})");
+        JsonNode manifest;
+        using (var s = entry.Open()) manifest = JsonNode.Parse(s)!;
+        if ((string?)manifest["format"] != "softskills-empathy-model/1") throw new InvalidDataException($"{path}: unknown model format '{manifest["format"]}'");
+        var options = new EmpathyTrainingOptions(Enum.Parse<EmpathyLearner>((string)manifest["learner"]!), (int)manifest["seed"]!, (int)manifest["folds"]!,
+            (int)manifest["selected_features"]!, (int)manifest["iterations"]!, (double)manifest["learning_rate"]!, (bool)manifest["tune_class_weights"]!);
+        var ml = new MLContext(options.Seed);
+        EmpathyFeatures features;
+        using (var buffer = ReadEntry(zip, FeaturesEntry, path)) features = EmpathyFeatures.Load(ml, buffer);
+        var models = new Dictionary<EmpathyMechanism, MechanismClassifier>();
+        foreach (var m in EmpathyMechanisms.All)
+        {
+            var weights = manifest["class_weights"]![m.JsonName()]!.AsArray().Select(w => (double)w!).ToArray();
+            using var buffer = ReadEntry(zip, m.JsonName() + ".zip", path);
+            models[m] = MechanismClassifier.Load(ml, buffer, weights);
+        }
+        return new EmpathyClassifier(features, models, options, markers);
+    }
+}

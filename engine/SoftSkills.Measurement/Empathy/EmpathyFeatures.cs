@@ -1,0 +1,68 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Transforms.Text;
+
+namespace SoftSkills.Measurement.Empathy;
+
+/// <summary>
+/// The classifier's input features, shared by the three mechanisms: words and character 3-grams of the response,
+/// words of the request (L2-normalised bags), and the marker features scaled to [0, 1]; features present in fewer than five
+/// training texts are dropped. Fitted once on the training
+/// texts (vocabulary and scaling only; no labels).
+/// </summary>
+public sealed class EmpathyFeatures
+{
+    internal sealed class Row
+    {
+        public string Request { get; set; } = "";
+        public string Response { get; set; } = "";
+        [VectorType(MarkerFeatures.Count)] public float[] Markers { get; set; } = [];
+        public float EmotionalReactions { get; set; }
+        public float Interpretations { get; set; }
+        public float Explorations { get; set; }
+    }
+
+    internal const string Column = "Features";
+    const int MinimumCount = 5;
+    readonly MLContext ml;
+
+    internal ITransformer Transformer { get; }
+    internal DataViewSchema InputSchema { get; }
+
+    EmpathyFeatures(MLContext ml, ITransformer transformer, DataViewSchema schema) => (this.ml, Transformer, InputSchema) = (ml, transformer, schema);
+
+    internal static EmpathyFeatures Fit(MLContext ml, IReadOnlyList<Row> rows)
+    {
+        var response = new TextFeaturizingEstimator.Options
+        {
+            WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 1 },
+            CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 3, UseAllLengths = false },
+            Norm = TextFeaturizingEstimator.NormFunction.L2,
+        };
+        var request = new TextFeaturizingEstimator.Options
+        {
+            WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 1 },
+            CharFeatureExtractor = null,
+            Norm = TextFeaturizingEstimator.NormFunction.L2,
+        };
+        var data = ml.Data.LoadFromEnumerable(rows);
+        var pipeline = ml.Transforms.Text.FeaturizeText("ResponseFeatures", response, nameof(Row.Response))
+            .Append(ml.Transforms.Text.FeaturizeText("RequestFeatures", request, nameof(Row.Request)))
+            .Append(ml.Transforms.NormalizeMinMax("MarkerFeatures", nameof(Row.Markers)))
+            .Append(ml.Transforms.Concatenate("AllFeatures", "ResponseFeatures", "RequestFeatures", "MarkerFeatures"))
+            // n-grams seen in fewer than MinimumCount training texts carry little but cost the learner time.
+            .Append(ml.Transforms.FeatureSelection.SelectFeaturesBasedOnCount(Column, "AllFeatures", MinimumCount));
+        return new EmpathyFeatures(ml, pipeline.Fit(data), data.Schema);
+    }
+
+    /// <summary>The featurised rows, cached in memory for repeated passes.</summary>
+    internal IDataView Transform(IReadOnlyList<Row> rows) => ml.Data.Cache(Transformer.Transform(ml.Data.LoadFromEnumerable(rows)));
+
+    internal void Save(Stream stream) => ml.Model.Save(Transformer, InputSchema, stream);
+
+    internal static EmpathyFeatures Load(MLContext ml, Stream stream)
+    {
+        var transformer = ml.Model.Load(stream, out var schema);
+        return new EmpathyFeatures(ml, transformer, schema);
+    }
+}

@@ -1,0 +1,40 @@
+namespace SoftSkills.Measurement.Empathy;
+
+/// <summary>The three communication mechanisms of empathy in EPITOME (Sharma et al. 2020), each coded 0 none, 1 weak, 2 strong.</summary>
+public enum EmpathyMechanism { EmotionalReactions, Interpretations, Explorations }
+
+/// <summary>Names of the mechanisms as they appear in files and JSON.</summary>
+public static class EmpathyMechanisms
+{
+    public static readonly EmpathyMechanism[] All = [EmpathyMechanism.EmotionalReactions, EmpathyMechanism.Interpretations, EmpathyMechanism.Explorations];
+
+    /// <summary>The snake_case name used in JSON outputs (emotional_reactions, interpretations, explorations).</summary>
+    public static string JsonName(this EmpathyMechanism m) => m switch
+    {
+        EmpathyMechanism.EmotionalReactions => "emotional_reactions",
+        EmpathyMechanism.Interpretations => "interpretations",
+        _ => "explorations",
+    };
+}
+
+/// <summary>One training or scoring example: the request (seeker post), the response, and its levels where known.</summary>
+public sealed record EmpathyExample(string Request, string Response, int EmotionalReactions = 0, int Interpretations = 0, int Explorations = 0)
+{
+    public int LevelOf(EmpathyMechanism m) => m switch
+    {
+        EmpathyMechanism.EmotionalReactions => EmotionalReactions,
+        EmpathyMechanism.Interpretations => Interpretations,
+        _ => Explorations,
+    };
+}
+
+/// <summary>Predicted mechanism levels for one response.</summary>
+public readonly record struct MechanismLevels(int EmotionalReactions, int Interpretations, int Explorations)
+{
+    public int this[EmpathyMechanism m] => m switch
+    {
+        EmpathyMechanism.EmotionalReactions => EmotionalReactions,
+        EmpathyMechanism.Interpretations => Interpretations,
+        _ => Explorations,
+    };
+}
