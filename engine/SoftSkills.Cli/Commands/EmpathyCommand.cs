@@ -33,6 +33,8 @@ public static class EmpathyCommand
     static readonly Option<int> Iterations = new("--iterations") { Description = "boosting rounds (lightgbm) or passes (sdca)", DefaultValueFactory = _ => new EmpathyTrainingOptions().Iterations };
     static readonly Option<int> SelectFeatures = new("--select-features") { Description = "keep this many features by mutual information (0: all)", DefaultValueFactory = _ => 0 };
 
+    static readonly Option<double> Balance = new("--class-balance") { Description = "weight examples by (n / (3 n_class))^b against class imbalance (0: unweighted)", DefaultValueFactory = _ => new EmpathyTrainingOptions().ClassBalance };
+
     static Option<int> Seed() => new("--seed") { Description = "training seed", DefaultValueFactory = _ => new EmpathyTrainingOptions().Seed };
 
     static Option<string> AcceptOnly(Option<string> o, params string[] values) { o.AcceptOnlyFromAmong(values); return o; }
@@ -42,6 +44,7 @@ public static class EmpathyCommand
         {
             Learner = parse.GetValue(learner) == "lightgbm" ? EmpathyLearner.LightGbm : EmpathyLearner.Sdca, Seed = parse.GetValue(seed),
             Folds = parse.GetValue(Folds), TuneClassWeights = parse.GetValue(Folds) > 1, Iterations = parse.GetValue(Iterations), SelectedFeatures = parse.GetValue(SelectFeatures),
+            ClassBalance = parse.GetValue(Balance),
         };
 
     static List<EmpathyExample> Examples(DirectoryInfo data, string split)
@@ -56,7 +59,7 @@ public static class EmpathyCommand
     {
         var (data, learner, seed) = (EpitomeData(), Learner(), Seed());
         var output = new Option<FileInfo>("--out") { Description = "the model file to write", Required = true };
-        var command = new Command("train", "Train the mechanism classifiers on the train split and save the model.") { data, output, learner, seed, Folds, Iterations, SelectFeatures };
+        var command = new Command("train", "Train the mechanism classifiers on the train split and save the model.") { data, output, learner, seed, Folds, Iterations, SelectFeatures, Balance };
         command.SetAction(parse =>
         {
             var examples = Examples(parse.GetValue(data)!, "train");
@@ -113,7 +116,7 @@ public static class EmpathyCommand
         var model = new Option<FileInfo?>("--model") { Description = "a model from `empathy train` (without it, one is trained on the train split first)" };
         var command = new Command("evaluate", "Accuracy, macro-F1, per-class precision/recall/F1 and confusion of the classifier and of the markers alone.")
         {
-            data, split, model, learner, seed, Folds, Iterations, SelectFeatures,
+            data, split, model, learner, seed, Folds, Iterations, SelectFeatures, Balance,
         };
         command.SetAction(parse =>
         {

@@ -84,7 +84,7 @@ public sealed class EmpathyClassifier
                     ["lexicon_version"] = Markers.Lexicon.Version,
                     ["learner"] = Options.Learner.ToString(),
                     ["seed"] = Options.Seed, ["folds"] = Options.Folds, ["selected_features"] = Options.SelectedFeatures, ["iterations"] = Options.Iterations, ["learning_rate"] = Options.LearningRate,
-                    ["tune_class_weights"] = Options.TuneClassWeights,
+                    ["tune_class_weights"] = Options.TuneClassWeights, ["class_balance"] = Options.ClassBalance,
                     ["class_weights"] = new JsonObject(EmpathyMechanisms.All.Select(m =>
                         KeyValuePair.Create(m.JsonName(), (JsonNode?)new JsonArray(models[m].ClassWeights.Select(w => (JsonNode?)w).ToArray())))),
                 };
@@ -127,7 +127,7 @@ public sealed class EmpathyClassifier
         using (var s = entry.Open()) manifest = JsonNode.Parse(s)!;
         if ((string?)manifest["format"] != "softskills-empathy-model/1") throw new InvalidDataException($"{path}: unknown model format '{manifest["format"]}'");
         var options = new EmpathyTrainingOptions(Enum.Parse<EmpathyLearner>((string)manifest["learner"]!), (int)manifest["seed"]!, (int)manifest["folds"]!,
-            (int)manifest["selected_features"]!, (int)manifest["iterations"]!, (double)manifest["learning_rate"]!, (bool)manifest["tune_class_weights"]!);
+            (int)manifest["selected_features"]!, (int)manifest["iterations"]!, (double)manifest["learning_rate"]!, (bool)manifest["tune_class_weights"]!, (double)manifest["class_balance"]!);
         var ml = new MLContext(options.Seed);
         EmpathyFeatures features;
         using (var buffer = ReadEntry(zip, FeaturesEntry, path)) features = EmpathyFeatures.Load(ml, buffer);

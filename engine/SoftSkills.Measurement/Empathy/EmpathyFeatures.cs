@@ -20,6 +20,8 @@ public sealed class EmpathyFeatures
         public float EmotionalReactions { get; set; }
         public float Interpretations { get; set; }
         public float Explorations { get; set; }
+        /// <summary>The example weight of the mechanism being trained (set by its trainer).</summary>
+        public float Weight { get; set; } = 1;
     }
 
     internal const string Column = "Features";

@@ -17,12 +17,13 @@ public sealed record EmpathyTrainingOptions(
     int SelectedFeatures = 0,
     int Iterations = 100,
     double LearningRate = 0.2,
-    bool TuneClassWeights = false);
+    bool TuneClassWeights = false,
+    double ClassBalance = 0);
 
 /// <summary>
 /// One mechanism's classifier over <see cref="EmpathyFeatures"/>: the features most informative of the level (mutual
-/// information, fitted on the training data), a multiclass learner giving P(level = 0, 1, 2), and class weights tuned for
-/// macro-F1 on out-of-fold predictions of the training data that pick the level.
+/// information, fitted on the training data), a multiclass learner giving P(level = 0, 1, 2) from examples weighted against class imbalance, and
+/// optionally class weights tuned for macro-F1 on out-of-fold predictions of the training data that pick the level.
 /// </summary>
 public sealed class MechanismClassifier
 {
@@ -45,6 +46,10 @@ public sealed class MechanismClassifier
     internal static MechanismClassifier Train(MLContext ml, EmpathyFeatures features, IReadOnlyList<EmpathyFeatures.Row> rows, string level,
         Func<EmpathyFeatures.Row, int> truthOf, EmpathyTrainingOptions options)
     {
+        // Rare levels weigh more: (n / (3 n_c))^balance, so the learner does not ignore the weak middle level.
+        var counts = new int[3];
+        foreach (var r in rows) counts[truthOf(r)]++;
+        foreach (var r in rows) r.Weight = (float)Math.Pow(rows.Count / (3.0 * counts[truthOf(r)]), options.ClassBalance);
         var weights = new[] { 1.0, 1.0, 1.0 };
         if (options.TuneClassWeights && options.Folds > 1)
         {
@@ -73,11 +78,11 @@ public sealed class MechanismClassifier
         {
             EmpathyLearner.Sdca => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options
             {
-                FeatureColumnName = "Selected", L2Regularization = 1e-4f, MaximumNumberOfIterations = options.Iterations, NumberOfThreads = 1,
+                FeatureColumnName = "Selected", ExampleWeightColumnName = nameof(EmpathyFeatures.Row.Weight), L2Regularization = 1e-4f, MaximumNumberOfIterations = options.Iterations, NumberOfThreads = 1,
             }),
             _ => ml.MulticlassClassification.Trainers.LightGbm(new LightGbmMulticlassTrainer.Options
             {
-                FeatureColumnName = "Selected", NumberOfIterations = options.Iterations, LearningRate = options.LearningRate,
+                FeatureColumnName = "Selected", ExampleWeightColumnName = nameof(EmpathyFeatures.Row.Weight), NumberOfIterations = options.Iterations, LearningRate = options.LearningRate,
                 NumberOfThreads = 1, Seed = options.Seed, Verbose = false, Silent = true, UseSoftmax = true,
             }),
         };
