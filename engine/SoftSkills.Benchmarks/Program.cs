@@ -8,6 +8,7 @@ return args.FirstOrDefault() switch
     "roi" => RoiBenchmark.Run(args[1..]),
     "dashboard" => DashboardBenchmark.Run(args[1..]),
     "reliability" => ReliabilityBenchmark.Run(args[1..]),
+    "empathy" => EmpathyBenchmark.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -16,6 +17,7 @@ static int Usage()
     Console.Error.WriteLine("usage: SoftSkills.Benchmarks kpis [--events N] [--dir DIR] [--employees N] [--decode-only|--read-only]");
     Console.Error.WriteLine("       SoftSkills.Benchmarks roi [--draws N]");
     Console.Error.WriteLine("       SoftSkills.Benchmarks reliability [--units N] [--raters N]");
+    Console.Error.WriteLine("       SoftSkills.Benchmarks empathy [--data EPITOME_DIR] [--replies N] [--model F (skip training)]");
     Console.Error.WriteLine("       SoftSkills.Benchmarks dashboard [--events N] [--employees N] [--team-size N]");
     Console.Error.WriteLine("       SoftSkills.Benchmarks simulate [--engine reference|orleans] [--employees N] [--days N] [--dir DIR]");
     return 2;

@@ -23,7 +23,7 @@ public sealed class EmpathyAutoCoder(EmpathyClassifier? classifier, MarkerCoder?
         var scores = replies.Select(r => markers.Score(r.Reply, r.Request.Length == 0 ? null : r.Request)).ToArray();
         var mechanisms = classifier is null
             ? scores.Select(s => EmpathyRubricMapping.FromMarkers(s, markers.Lexicon)).ToArray()
-            : classifier.Predict(replies.Select(r => new EmpathyExample(r.Request, r.Reply)).ToList());
+            : classifier.Predict(replies.Select(r => new EmpathyExample(r.Request, r.Reply)).ToList(), scores);
         return scores.Select((s, i) => new CodedReply(EmpathyRubricMapping.RubricLevel(mechanisms[i], s), mechanisms[i], s)).ToArray();
     }
 

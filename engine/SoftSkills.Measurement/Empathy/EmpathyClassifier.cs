@@ -48,25 +48,36 @@ public sealed class EmpathyClassifier
 
     /// <summary>The predicted level of one mechanism for each example.</summary>
     public int[] Predict(EmpathyMechanism mechanism, IReadOnlyList<EmpathyExample> examples) =>
-        models[mechanism].Predict(features.Transform(Rows(examples, Markers)));
+        models[mechanism].Predict(features.TransformDense(Rows(examples, Markers)));
 
     /// <summary>The three predicted levels of each example.</summary>
-    public MechanismLevels[] Predict(IReadOnlyList<EmpathyExample> examples)
+    public MechanismLevels[] Predict(IReadOnlyList<EmpathyExample> examples) => Predict(examples, null);
+
+    /// <summary>The three predicted levels of each example, reusing its marker scores when the caller has them.</summary>
+    internal MechanismLevels[] Predict(IReadOnlyList<EmpathyExample> examples, IReadOnlyList<MarkerScore>? scores)
     {
-        var rows = features.Transform(Rows(examples, Markers));
-        var er = models[EmpathyMechanism.EmotionalReactions].Predict(rows);
-        var ip = models[EmpathyMechanism.Interpretations].Predict(rows);
-        var ex = models[EmpathyMechanism.Explorations].Predict(rows);
-        return er.Select((_, i) => new MechanismLevels(er[i], ip[i], ex[i])).ToArray();
+        const int chunk = 2048; // bounds the dense copies
+        var result = new MechanismLevels[examples.Count];
+        for (var start = 0; start < examples.Count; start += chunk)
+        {
+            var part = examples.Skip(start).Take(chunk).ToList();
+            var rows = features.TransformDense(Rows(part, Markers, scores?.Skip(start).Take(chunk).ToList()));
+            var er = models[EmpathyMechanism.EmotionalReactions].Predict(rows);
+            var ip = models[EmpathyMechanism.Interpretations].Predict(rows);
+            var ex = models[EmpathyMechanism.Explorations].Predict(rows);
+            for (var i = 0; i < part.Count; i++) result[start + i] = new MechanismLevels(er[i], ip[i], ex[i]);
+        }
+        return result;
     }
 
     /// <summary>The class-probability multipliers chosen for a mechanism.</summary>
     public IReadOnlyList<double> ClassWeights(EmpathyMechanism mechanism) => models[mechanism].ClassWeights;
 
-    static List<EmpathyFeatures.Row> Rows(IReadOnlyList<EmpathyExample> examples, MarkerCoder markers) =>
-        examples.Select(e => new EmpathyFeatures.Row
+    static List<EmpathyFeatures.Row> Rows(IReadOnlyList<EmpathyExample> examples, MarkerCoder markers, IReadOnlyList<MarkerScore>? scores = null) =>
+        examples.Select((e, i) => new EmpathyFeatures.Row
         {
-            Request = e.Request, Response = e.Response, Markers = MarkerFeatures.Of(markers, e.Request, e.Response),
+            Request = e.Request, Response = e.Response,
+            Markers = scores is null ? MarkerFeatures.Of(markers, e.Request, e.Response) : MarkerFeatures.Of(scores[i], e.Response),
             EmotionalReactions = e.EmotionalReactions, Interpretations = e.Interpretations, Explorations = e.Explorations,
         }).ToList();
 

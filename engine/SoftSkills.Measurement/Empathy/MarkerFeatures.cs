@@ -20,10 +20,12 @@ public static class MarkerFeatures
     static readonly string[] FirstPerson = ["i", "i'm", "i've", "me", "my", "myself"];
 
     /// <summary>The features of a response to a request.</summary>
-    public static float[] Of(MarkerCoder coder, string request, string response)
+    public static float[] Of(MarkerCoder coder, string request, string response) => Of(coder.Score(response, request.Length == 0 ? null : request), response);
+
+    /// <summary>The features of a response whose marker score is known.</summary>
+    public static float[] Of(MarkerScore score, string response)
     {
         var v = new float[Count];
-        var score = coder.Score(response, request);
         foreach (var hit in score.Hits)
         {
             var c = Array.IndexOf(Categories, hit.Category);

@@ -4,13 +4,13 @@ namespace SoftSkills.Measurement.Tests.Calibration;
 
 public class CalibrationTests
 {
-    /// <summary>Wilson (1927): 8 of 10 gives the 95% interval [0.4902, 0.9433] (centre 0.7167, half-width 0.2266).</summary>
+    /// <summary>Wilson (1927): 8 of 10 gives the 95% interval [0.4902, 0.9433]; 0 of 4 gives [0, z²/(n + z²)] = [0, 0.4899].</summary>
     [Fact]
     public void Wilson_interval_of_eight_in_ten()
     {
         var p = WilsonInterval.Of(8, 10);
         Assert.Equal((0.8, 0.4902, 0.9433), (p.Value, Math.Round(p.Lower, 4), Math.Round(p.Upper, 4)));
-        Assert.Equal((0.0, 0.7225), (Math.Round(WilsonInterval.Of(0, 4).Lower, 4), Math.Round(WilsonInterval.Of(0, 4).Upper, 4)));
+        Assert.Equal((0.0, 0.4899), (Math.Round(WilsonInterval.Of(0, 4).Lower, 4), Math.Round(WilsonInterval.Of(0, 4).Upper, 4)));
     }
 
     static readonly string[] Strata = ["team-a|en", "team-a|es", "team-b|en", "team-b|es", "team-c|en", "team-c|es", "team-d|en", "team-d|es"];
