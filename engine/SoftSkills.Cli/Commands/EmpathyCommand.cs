@@ -10,13 +10,7 @@ namespace SoftSkills.Cli.Commands;
 /// <summary><c>softskills empathy train|score|evaluate</c>: the empathy auto-coder on EPITOME-style data and on data folders.</summary>
 public static class EmpathyCommand
 {
-    /// <summary>Sharma et al. (2020, EMNLP) Table 3, the fine-tuned RoBERTa model on the same test setting: accuracy, macro-F1 (%).</summary>
-    static readonly Dictionary<EmpathyMechanism, (double Accuracy, double MacroF1)> Published = new()
-    {
-        [EmpathyMechanism.EmotionalReactions] = (79.43, 74.46),
-        [EmpathyMechanism.Interpretations] = (84.04, 62.60),
-        [EmpathyMechanism.Explorations] = (92.61, 72.58),
-    };
+    static IReadOnlyDictionary<EmpathyMechanism, (double Accuracy, double MacroF1)> Published => EmpathyEvaluation.PublishedRoberta;
 
     public static Command Create()
     {
