@@ -49,8 +49,10 @@ public class EmpathyCliTests
             var row = docs.Single(l => l.StartsWith($"| {m} |", StringComparison.Ordinal)).Split('|', StringSplitOptions.TrimEntries);
             double Pct(string s) => double.Parse(s, CultureInfo.InvariantCulture);
             double Run(string part, string metric) => Math.Round(100 * json.GetProperty(part).GetProperty(m).GetProperty(metric).GetDouble(), 2);
-            Assert.Equal(Pct(row[2]), Run("mechanisms", "accuracy"));
-            Assert.Equal(Pct(row[3]), Run("mechanisms", "macro_f1"));
+            // Exact on this machine; the model's half point of slack allows for another CPU's floating-point (SIMD) paths in
+            // ML.NET's featurisation moving a borderline split. The markers are plain code and must match exactly.
+            Assert.InRange(Run("mechanisms", "accuracy"), Pct(row[2]) - 0.5, Pct(row[2]) + 0.5);
+            Assert.InRange(Run("mechanisms", "macro_f1"), Pct(row[3]) - 0.5, Pct(row[3]) + 0.5);
             Assert.Equal(Pct(row[4]), Run("markers_only", "accuracy"));
             Assert.Equal(Pct(row[5]), Run("markers_only", "macro_f1"));
             var confusion = json.GetProperty("mechanisms").GetProperty(m).GetProperty("confusion");

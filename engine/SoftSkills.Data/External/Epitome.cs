@@ -26,10 +26,8 @@ public static class Epitome
     {
         var name = Path.GetFileName(path);
         using var reader = new CsvRecordReader(new StreamReader(path, Encoding.UTF8));
-        var header = new List<string>();
-        if (!reader.Read(header)) throw new DataValidationException(new RowLocation(name, 1, 1, "sp_id"), "the file is empty");
-        int Col(string c) => header.IndexOf(c) is var i and >= 0 ? i
-            : throw new DataValidationException(new RowLocation(name, 1, header.Count + 1, c), $"missing column '{c}'");
+        var header = ReadHeader(reader, name);
+        int Col(string c) => Column(header, name, c);
         var (sp, rp, seeker, response, level, rationales) = (Col("sp_id"), Col("rp_id"), Col("seeker_post"), Col("response_post"), Col("level"), Col("rationales"));
         var rows = new List<EpitomeRow>();
         var fields = new List<string>();
@@ -86,14 +84,22 @@ public static class Epitome
         return pairs;
     }
 
+    static List<string> ReadHeader(CsvRecordReader reader, string name)
+    {
+        var header = new List<string>();
+        if (!reader.Read(header)) throw new DataValidationException(new RowLocation(name, 1, 1, "sp_id"), "the file is empty");
+        return header;
+    }
+
+    static int Column(List<string> header, string name, string column) => header.IndexOf(column) is var i and >= 0 ? i
+        : throw new DataValidationException(new RowLocation(name, 1, header.Count + 1, column), $"missing column '{column}'");
+
     static Dictionary<(string, string), string> ReadSplit(string path)
     {
         var name = Path.GetFileName(path);
         using var reader = new CsvRecordReader(new StreamReader(path, Encoding.UTF8));
-        var header = new List<string>();
-        if (!reader.Read(header)) throw new DataValidationException(new RowLocation(name, 1, 1, "sp_id"), "the file is empty");
-        int Col(string c) => header.IndexOf(c) is var i and >= 0 ? i
-            : throw new DataValidationException(new RowLocation(name, 1, header.Count + 1, c), $"missing column '{c}'");
+        var header = ReadHeader(reader, name);
+        int Col(string c) => Column(header, name, c);
         var (sp, rp, sc) = (Col("sp_id"), Col("rp_id"), Col("split"));
         var map = new Dictionary<(string, string), string>();
         var fields = new List<string>();
