@@ -36,6 +36,11 @@ public static class Cli
             Console.Error.WriteLine($"error: {ex.Message}");
             return ExitCode.BadInput;
         }
+        catch (ClusterFailure ex)
+        {
+            Console.Error.WriteLine($"error: {ex.Message}");
+            return ExitCode.Failure;
+        }
         catch (OperationCanceledException)
         {
             Console.Error.WriteLine("cancelled: no output was written");
@@ -52,6 +57,9 @@ public static class Cli
     public static bool IsBadInput(Exception ex) => ex is DataValidationException or RubricException or NotebookParameterException
         or BadInputException or SoftSkills.Analysis.Roi.RoiInputException or SoftSkills.Analysis.Coaching.TriggerRulesException or FileNotFoundException or DirectoryNotFoundException or JsonException or InvalidDataException;
 }
+
+/// <summary>A cluster that cannot be reached: a clear one-line failure (exit 1), not a stack trace.</summary>
+public sealed class ClusterFailure(string message) : Exception(message);
 
 /// <summary>Bad input detected by the command line itself (an option out of range, a missing file).</summary>
 public sealed class BadInputException(string message) : Exception(message);

@@ -18,4 +18,5 @@ root.Subcommands.Add(PowerCommand.Create());
 root.Subcommands.Add(ValidityCommand.Create());
 root.Subcommands.Add(EmpathyCommand.Create());
 root.Subcommands.Add(CalibrateCommand.Create());
+root.Subcommands.Add(SiloCommand.Create());
 return await Cli.InvokeAsync(root, args);

@@ -1,5 +1,6 @@
 using Orleans.TestingHost;
 using SoftSkills.Simulation.Engines;
+using SoftSkills.Simulation.Grains;
 
 namespace SoftSkills.Simulation.Tests;
 
@@ -10,7 +11,9 @@ public sealed class TwoSiloCluster : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Cluster = new InProcessTestClusterBuilder(2).Build();
+        var builder = new InProcessTestClusterBuilder(2);
+        builder.ConfigureSilo((_, silo) => silo.AddNoSimulationStorage());
+        Cluster = builder.Build();
         await Cluster.DeployAsync();
     }
 

@@ -18,14 +18,17 @@ public static class SimulateCommand
         engine.AcceptOnlyFromAmong("orleans", "reference");
         var employees = new Option<int?>("--employees") { Description = "rescale to this many employees (teams added in the scenario's proportions)" };
         var days = new Option<int?>("--days") { Description = "rescale to this many days (baseline and pilot keep their ratio)" };
+        var cluster = new Option<string?>("--cluster") { Description = "run on a cluster of `softskills silo` nodes: its Redis, redis://HOST:PORT" };
         var command = new Command("simulate", "Simulate a scenario on Orleans (or the reference loop) and write its data folder.")
         {
-            scenario, output, seed, engine, employees, days,
+            scenario, output, seed, engine, employees, days, cluster,
         };
         command.SetAction(async (parse, cancel) =>
         {
             var s = ScenarioFiles.Load(parse.GetValue(scenario)!, parse.GetValue(seed), parse.GetValue(employees), parse.GetValue(days));
-            await using var sim = await Engines.Create(parse.GetValue(engine)!);
+            await using var sim = parse.GetValue(cluster) is { } c
+                ? await Engines.Connect(SiloCommand.ParseCluster(c))
+                : await Engines.Create(parse.GetValue(engine)!);
             Manifest manifest;
             using (var bar = new ProgressBar("simulating", s.Days))
                 manifest = await Simulator.RunAsync(s, parse.GetValue(output)!.FullName, sim, bar, cancel);
@@ -68,4 +71,11 @@ public static class Engines
 {
     public static async Task<ISimulationEngine> Create(string name) =>
         name == "reference" ? new ReferenceEngine() : await OrleansEngine.StartInProcessAsync();
+
+    /// <summary>A client of a running cluster; an unreachable cluster is an error within 30 s, not a hang.</summary>
+    public static async Task<ISimulationEngine> Connect(SoftSkills.Simulation.Hosting.ClusterAddress cluster)
+    {
+        try { return await ClusterEngine.ConnectAsync(cluster, TimeSpan.FromSeconds(30), Console.Error); }
+        catch (SoftSkills.Simulation.Hosting.ClusterUnavailableException ex) { throw new ClusterFailure(ex.Message); }
+    }
 }

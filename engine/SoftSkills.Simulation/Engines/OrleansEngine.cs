@@ -36,7 +36,7 @@ public sealed class OrleansEngine : ISimulationEngine
     public static async Task<OrleansEngine> StartInProcessAsync(string? runId = null)
     {
         var host = new HostBuilder()
-            .UseOrleans(silo => silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort()))
+            .UseOrleans(silo => silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort()).AddNoSimulationStorage())
             .ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Orleans", LogLevel.Error))
             .Build();
         await host.StartAsync();

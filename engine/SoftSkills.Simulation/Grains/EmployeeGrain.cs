@@ -2,26 +2,35 @@ using SoftSkills.Simulation.Model;
 
 namespace SoftSkills.Simulation.Grains;
 
-/// <summary>Wraps <see cref="EmployeeDay"/>: receives a day's inbox, runs the plain model, returns what it produced.</summary>
-public sealed class EmployeeGrain : Grain, IEmployeeGrain
+/// <summary>
+/// Wraps <see cref="EmployeeDay"/>: receives a day's inbox, runs the plain model, writes its state for the day, returns
+/// what it produced. Asked for a day it already ran (its silo's neighbour died mid-day), it runs it again from the state
+/// before, which gives the same result: every draw is seeded by (seed, employee, day).
+/// </summary>
+public sealed class EmployeeGrain(
+    [PersistentState("employee", SimulationStorage.Name)] IPersistentState<DayRecord<EmployeeState>> record) : Grain, IEmployeeGrain
 {
     SimulationSetup? _setup;
     EmployeeProfile? _profile;
-    EmployeeState? _state;
 
     public Task Initialize(SimulationSetup setup)
     {
         _setup = setup;
         var index = (int)this.GetPrimaryKeyLong(out _);
         _profile = setup.Roster.Profile(setup.Scenario, index);
-        _state = EmployeeState.For(_profile);
+        record.State.After ??= EmployeeState.For(_profile); // a state restored from storage is kept
         return Task.CompletedTask;
     }
 
-    public Task<EmployeeDayResult> RunDay(int day, Mail[] inbox)
+    public async Task<EmployeeDayResult> RunDay(int day, Mail[] inbox)
     {
-        if (_setup is null || _profile is null || _state is null) throw new InvalidOperationException("employee grain used before Initialize");
-        var info = DayInfo.Of(_setup.Scenario, day);
-        return Task.FromResult(new EmployeeDay(_setup.Scenario, _setup.Roster, _profile, _state, info).Run(inbox));
+        if (_setup is null || _profile is null) throw new InvalidOperationException("employee grain used before Initialize");
+        var r = record.State;
+        var start = day == r.Day ? r.Before! : day == r.Day + 1 ? r.After! : throw new InvalidOperationException($"day {day} asked, day {r.Day + 1} is next");
+        var state = start.Clone();
+        var result = new EmployeeDay(_setup.Scenario, _setup.Roster, _profile, state, DayInfo.Of(_setup.Scenario, day)).Run(inbox);
+        (r.Day, r.Before, r.After) = (day, start, state);
+        await record.WriteStateAsync();
+        return result;
     }
 }

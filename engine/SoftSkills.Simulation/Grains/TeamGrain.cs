@@ -2,12 +2,15 @@ using SoftSkills.Simulation.Model;
 
 namespace SoftSkills.Simulation.Grains;
 
-/// <summary>Runs its members' days in parallel (one call each), then the team's own day on their results.</summary>
-public sealed class TeamGrain : Grain, ITeamGrain
+/// <summary>
+/// Runs its members' days in parallel (one call each), then the team's own day on their results, and writes its state
+/// for the day; a day asked again is run again from the state before it, like <see cref="EmployeeGrain"/>.
+/// </summary>
+public sealed class TeamGrain(
+    [PersistentState("team", SimulationStorage.Name)] IPersistentState<DayRecord<TeamState>> record) : Grain, ITeamGrain
 {
     SimulationSetup? _setup;
     IEmployeeGrain[] _members = [];
-    readonly TeamState _state = new();
     int _team;
 
     public async Task Initialize(SimulationSetup setup)
@@ -17,14 +20,20 @@ public sealed class TeamGrain : Grain, ITeamGrain
         var start = setup.Roster.TeamStart[_team];
         _members = Enumerable.Range(start, setup.Roster.TeamSize[_team])
             .Select(i => GrainFactory.GetGrain<IEmployeeGrain>(i, run!)).ToArray();
+        record.State.After ??= new TeamState();
         await Task.WhenAll(_members.Select(m => m.Initialize(setup)));
     }
 
     public async Task<TeamDayResult> RunDay(int day, Mail[][] inboxes)
     {
         if (_setup is null) throw new InvalidOperationException("team grain used before Initialize");
+        var r = record.State;
+        var start = day == r.Day ? r.Before! : day == r.Day + 1 ? r.After! : throw new InvalidOperationException($"day {day} asked, day {r.Day + 1} is next");
         var results = await Task.WhenAll(_members.Select((m, i) => m.RunDay(day, inboxes[i])));
-        var outcomes = TeamDay.Run(_setup.Scenario, _setup.Roster, _team, _state, DayInfo.Of(_setup.Scenario, day), results);
+        var state = start.Clone();
+        var outcomes = TeamDay.Run(_setup.Scenario, _setup.Roster, _team, state, DayInfo.Of(_setup.Scenario, day), results);
+        (r.Day, r.Before, r.After) = (day, start, state);
+        await record.WriteStateAsync();
         return new TeamDayResult(results, outcomes);
     }
 }

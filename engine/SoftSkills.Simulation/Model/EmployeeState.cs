@@ -16,6 +16,13 @@ public sealed class EmployeeState
 
     public static EmployeeState For(EmployeeProfile p) => new() { Traits = (double[])p.Traits.Clone() };
 
+    /// <summary>A deep copy (the carried replies are immutable).</summary>
+    public EmployeeState Clone() => new()
+    {
+        Traits = (double[])Traits.Clone(), CoachingGain = (double[])CoachingGain.Clone(), MarkerHabit = MarkerHabit,
+        Carried = [.. Carried], NudgesReceived = NudgesReceived, FeedbackNudges = FeedbackNudges,
+    };
+
     /// <summary>The trait in effect today: latent level plus coaching gain, within [0,1].</summary>
     public double Effective(int trait) => Math.Clamp(Traits[trait] + CoachingGain[trait], 0, 1);
 }

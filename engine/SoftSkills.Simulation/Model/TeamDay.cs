@@ -8,6 +8,9 @@ namespace SoftSkills.Simulation.Model;
 public sealed class TeamState
 {
     [Id(0)] public List<SurveyResponse> WeekSurveys { get; set; } = [];
+
+    /// <summary>A copy (survey responses are immutable).</summary>
+    public TeamState Clone() => new() { WeekSurveys = [.. WeekSurveys] };
 }
 
 /// <summary>

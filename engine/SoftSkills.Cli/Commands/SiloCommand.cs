@@ -1,0 +1,43 @@
+using System.CommandLine;
+using System.Net;
+using SoftSkills.Simulation.Hosting;
+
+namespace SoftSkills.Cli.Commands;
+
+/// <summary><c>softskills silo</c>: one silo node of a simulation cluster whose membership and grain state live in Redis.</summary>
+public static class SiloCommand
+{
+    public static Command Create()
+    {
+        var cluster = new Option<string>("--cluster") { Description = "the cluster's Redis, redis://HOST:PORT", Required = true };
+        var port = new Option<int>("--port") { Description = "silo-to-silo port", DefaultValueFactory = _ => 11111 };
+        var gateway = new Option<int>("--gateway") { Description = "client gateway port", DefaultValueFactory = _ => 30000 };
+        var address = new Option<string>("--address") { Description = "the address to bind and advertise (this host's address on a real cluster)", DefaultValueFactory = _ => "127.0.0.1" };
+        var command = new Command("silo", "Run one silo of a simulation cluster until stopped (Ctrl-C or SIGTERM).") { cluster, port, gateway, address };
+        command.SetAction(async (parse, cancel) =>
+        {
+            var where = ParseCluster(parse.GetValue(cluster)!);
+            if (!IPAddress.TryParse(parse.GetValue(address), out var ip)) throw new BadInputException($"--address '{parse.GetValue(address)}' is not an IP address");
+            using var host = ClusterHosting.BuildSilo(where, ip, parse.GetValue(port), parse.GetValue(gateway));
+            try { await host.StartAsync(cancel).WaitAsync(TimeSpan.FromSeconds(60), cancel); }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                Console.Error.WriteLine($"error: the silo could not join the cluster at {where}: {ex.Message}");
+                return ExitCode.Failure;
+            }
+            Console.WriteLine($"silo ready: {ip}:{parse.GetValue(port)} (gateway {parse.GetValue(gateway)}), cluster {where}");
+            try { await Task.Delay(Timeout.Infinite, cancel); }
+            catch (OperationCanceledException) { }
+            await host.StopAsync(CancellationToken.None);
+            return ExitCode.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>Parses <c>redis://HOST:PORT</c>; anything else is bad input.</summary>
+    public static ClusterAddress ParseCluster(string text)
+    {
+        try { return ClusterAddress.Parse(text); }
+        catch (FormatException ex) { throw new BadInputException(ex.Message); }
+    }
+}

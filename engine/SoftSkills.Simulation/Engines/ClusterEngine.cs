@@ -1,0 +1,91 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using SoftSkills.Simulation.Grains;
+using SoftSkills.Simulation.Hosting;
+using SoftSkills.Simulation.Model;
+using SoftSkills.Simulation.Scenarios;
+
+namespace SoftSkills.Simulation.Engines;
+
+/// <summary>
+/// Runs the model on a multi-silo cluster as a client (DESIGN §7). The coordinator (the day barrier and the mail routing)
+/// lives here, outside the silos, so losing a silo loses no routing. A day either completes on every team or is run
+/// again: the grains of the lost silo are reactivated on the others from the state they wrote at the end of the last
+/// completed day, grains that already ran the day run it again from the state before it, and every draw is seeded by
+/// (seed, grain, day), so the day's result is the one an uninterrupted run gives.
+/// </summary>
+public sealed class ClusterEngine : ISimulationEngine
+{
+    readonly IHost? _client;
+    readonly IGrainFactory _grains;
+    readonly string _run;
+    readonly TextWriter? _log;
+    SimulationSetup? _setup;
+    ITeamGrain[] _teams = [];
+    Mail[][] _inboxes = [];
+
+    /// <summary>How often a day is tried before the run fails, and the pause between tries (membership needs seconds to declare a silo dead).</summary>
+    public int MaxAttempts { get; init; } = 40;
+    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The number of days that had to be run again after a failure (for the log and tests).</summary>
+    public int DaysRetried { get; private set; }
+
+    public ClusterEngine(IGrainFactory grains, string? runId = null, TextWriter? log = null) =>
+        (_grains, _run, _log) = (grains, runId ?? Guid.NewGuid().ToString("N"), log);
+
+    ClusterEngine(IHost client, TextWriter? log) : this(client.Services.GetRequiredService<IClusterClient>(), null, log) => _client = client;
+
+    /// <summary>Connects to the cluster at <paramref name="cluster"/> and returns an engine that owns the connection.</summary>
+    public static async Task<ClusterEngine> ConnectAsync(ClusterAddress cluster, TimeSpan timeout, TextWriter? log = null) =>
+        new(await ClusterHosting.ConnectClientAsync(cluster, timeout), log);
+
+    public string Name => "orleans";
+
+    public Task StartAsync(Scenario scenario, Roster roster)
+    {
+        _setup = new SimulationSetup(scenario, roster);
+        _teams = Enumerable.Range(0, roster.TeamNames.Length).Select(t => _grains.GetGrain<ITeamGrain>(t, _run)).ToArray();
+        _inboxes = Enumerable.Range(0, roster.Employees).Select(_ => Array.Empty<Mail>()).ToArray();
+        return WithRetries("start", () => Task.WhenAll(_teams.Select(t => t.Initialize(_setup))));
+    }
+
+    public async Task<DayResult> RunDayAsync(int day)
+    {
+        if (_setup is null) throw new InvalidOperationException("StartAsync first");
+        var roster = _setup.Roster;
+        var failed = false;
+        var results = await WithRetries($"day {day}", async () =>
+        {
+            if (failed) await Task.WhenAll(_teams.Select(t => t.Initialize(_setup))); // reactivated grains need the setup again
+            failed = true;
+            return await Task.WhenAll(_teams.Select((t, i) => t.RunDay(day, _inboxes[roster.TeamStart[i]..(roster.TeamStart[i] + roster.TeamSize[i])])));
+        }, () => DaysRetried++);
+        var employees = results.SelectMany(r => r.Members).ToArray();
+        _inboxes = Mailroom.Deliver(employees, roster.Employees);
+        return new DayResult(day, employees, results.SelectMany(r => r.Outcomes).ToArray());
+    }
+
+    Task WithRetries(string what, Func<Task> action) => WithRetries(what, async () => { await action(); return true; });
+
+    async Task<T> WithRetries<T>(string what, Func<Task<T>> action, Action? onFirstRetry = null)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try { return await action(); }
+            catch (Exception ex) when (attempt < MaxAttempts && ex is not OperationCanceledException)
+            {
+                if (attempt == 1) onFirstRetry?.Invoke();
+                _log?.WriteLine($"{what}: {ex.GetType().Name}: {ex.Message.Split('\n')[0]} — trying again on the remaining silos ({attempt + 1}/{MaxAttempts})");
+                await Task.Delay(RetryDelay);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_client is null) return;
+        await _client.StopAsync();
+        _client.Dispose();
+    }
+}

@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using SoftSkills.Simulation;
+using SoftSkills.Simulation.Engines;
+using SoftSkills.Simulation.Hosting;
+using SoftSkills.Simulation.Scenarios;
+
+namespace SoftSkills.Cli.Tests;
+
+[CollectionDefinition("cluster", DisableParallelization = true)]
+public class ClusterCollection;
+
+/// <summary>Three silo processes on loopback and a client: the same bytes as one process, also when a silo is killed mid-run (DESIGN §7).</summary>
+[Collection("cluster")]
+public class ClusterTests : IClassFixture<ClusterFixture>
+{
+    readonly ClusterFixture _cluster;
+    public ClusterTests(ClusterFixture cluster) => _cluster = cluster;
+
+    static readonly string[] Tables = ["employees", "events", "ratings", "outcomes", "interventions", "truth"];
+    static string DefaultPilot => Path.Combine(Repo.Root, "data", "scenarios", "default-pilot.json");
+
+    static void AssertSameFiles(string expected, string actual)
+    {
+        foreach (var t in Tables)
+            Assert.True(File.ReadAllBytes(Path.Combine(expected, t + ".parquet")).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(actual, t + ".parquet"))), $"{t}.parquet differs");
+    }
+
+    [Fact]
+    public void Three_silos_write_the_bytes_of_one_process()
+    {
+        if (!_cluster.Available()) return;
+        using var dir = new TempDir();
+        var cluster = Softskills.Run("simulate", "--scenario", DefaultPilot, "--days", "40", "--out", dir.File("cluster"), "--cluster", _cluster.Cluster!);
+        Assert.True(cluster.ExitCode == 0, cluster.Stderr);
+        var single = Softskills.Run("simulate", "--scenario", DefaultPilot, "--days", "40", "--out", dir.File("single"));
+        Assert.True(single.ExitCode == 0, single.Stderr);
+        AssertSameFiles(dir.File("single"), dir.File("cluster"));
+    }
+
+    /// <summary>Kills one silo with SIGKILL when day 30 of 60 is done; the coordinator runs the lost day again on the others.</summary>
+    [Fact]
+    public async Task A_silo_killed_mid_run_changes_nothing()
+    {
+        if (!_cluster.Available()) return;
+        using var dir = new TempDir();
+        var scenario = ScenarioRescale.Rescale(ScenarioLoader.Load(DefaultPilot), null, 60);
+        await Simulator.RunAsync(scenario, dir.File("single"), new ReferenceEngine());
+        await using var engine = await ClusterEngine.ConnectAsync(ClusterAddress.Parse(_cluster.Cluster!), TimeSpan.FromSeconds(30));
+        var killer = new KillAt(30, () => _cluster.KillSilo(1));
+        await Simulator.RunAsync(scenario, dir.File("cluster"), engine, killer);
+        Assert.True(killer.Killed);
+        AssertSameFiles(dir.File("single"), dir.File("cluster"));
+    }
+
+    sealed class KillAt(int day, Action kill) : IProgress<int>
+    {
+        public bool Killed { get; private set; }
+        public void Report(int daysDone)
+        {
+            if (daysDone < day || Killed) return;
+            Killed = true;
+            kill();
+        }
+    }
+}
+
+/// <summary>An unreachable Redis is a clear error within a bounded time, not a hang.</summary>
+public class ClusterUnavailableTests
+{
+    [Fact]
+    public void Simulate_against_no_redis_fails_clearly_within_a_minute()
+    {
+        var port = ClusterFixture.FreePort(); // nothing listens there
+        var clock = Stopwatch.StartNew();
+        using var dir = new TempDir();
+        var r = Softskills.Run("simulate", "--scenario", Path.Combine(Repo.Root, "data", "scenarios", "default-pilot.json"), "--days", "5",
+            "--out", dir.File("out"), "--cluster", $"redis://127.0.0.1:{port}");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains($"cannot reach the cluster at redis://127.0.0.1:{port}", r.Stderr);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"took {clock.Elapsed}");
+        Assert.False(Directory.Exists(dir.File("out")) && Directory.EnumerateFiles(dir.File("out")).Any());
+    }
+
+    [Fact]
+    public void A_malformed_cluster_address_is_bad_input()
+    {
+        var r = Softskills.Run("silo", "--cluster", "http://somewhere");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("redis://HOST:PORT", r.Stderr);
+    }
+}
