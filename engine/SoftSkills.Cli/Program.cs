@@ -19,4 +19,5 @@ root.Subcommands.Add(ValidityCommand.Create());
 root.Subcommands.Add(EmpathyCommand.Create());
 root.Subcommands.Add(CalibrateCommand.Create());
 root.Subcommands.Add(SiloCommand.Create());
+root.Subcommands.Add(SweepCommand.Create());
 return await Cli.InvokeAsync(root, args);

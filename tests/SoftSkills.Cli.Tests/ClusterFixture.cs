@@ -59,6 +59,13 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>Kills silo <paramref name="i"/> with SIGKILL, as a crashed host would go.</summary>
     public void KillSilo(int i) => _silos[i].Kill(entireProcessTree: true);
 
+    /// <summary>Starts a new silo in place of a killed one, so every test of the class meets three silos.</summary>
+    public async Task ReplaceSilo(int i)
+    {
+        _silos[i].Dispose();
+        _silos[i] = await StartSilo();
+    }
+
     public Task DisposeAsync()
     {
         foreach (var p in _silos.Append(_redis).OfType<Process>())

@@ -47,9 +47,22 @@ public class ClusterTests : IClassFixture<ClusterFixture>
         await Simulator.RunAsync(scenario, dir.File("single"), new ReferenceEngine());
         await using var engine = await ClusterEngine.ConnectAsync(ClusterAddress.Parse(_cluster.Cluster!), TimeSpan.FromSeconds(30));
         var killer = new KillAt(30, () => _cluster.KillSilo(1));
-        await Simulator.RunAsync(scenario, dir.File("cluster"), engine, killer);
+        try { await Simulator.RunAsync(scenario, dir.File("cluster"), engine, killer); }
+        finally { await _cluster.ReplaceSilo(1); }
         Assert.True(killer.Killed);
         AssertSameFiles(dir.File("single"), dir.File("cluster"));
+    }
+
+    [Fact]
+    public void A_sweep_on_the_cluster_writes_the_summary_of_one_process()
+    {
+        if (!_cluster.Available()) return;
+        using var dir = new TempDir();
+        var local = Softskills.Run(["sweep", "--seeds", "3", .. SweepTests.Short, "--out", dir.File("local")]);
+        Assert.True(local.ExitCode == 0, local.Stderr);
+        var cluster = Softskills.Run(["sweep", "--seeds", "3", .. SweepTests.Short, "--out", dir.File("cluster"), "--cluster", _cluster.Cluster!, "--parallel", "3"]);
+        Assert.True(cluster.ExitCode == 0, cluster.Stderr);
+        Assert.Equal(File.ReadAllBytes(dir.File(Path.Combine("local", "summary.parquet"))), File.ReadAllBytes(dir.File(Path.Combine("cluster", "summary.parquet"))));
     }
 
     sealed class KillAt(int day, Action kill) : IProgress<int>

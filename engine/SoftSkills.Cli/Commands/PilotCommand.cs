@@ -68,17 +68,20 @@ public static class PilotJob
         return new PilotRoi(scenario, uplift, RoiModel.Run(scenario.AtMode()), RoiUncertainty.MonteCarlo(scenario, RoiDraws, seed, roi.Distribution));
     }
 
+    /// <summary>The same organisation and seed with both interventions off: the treated teams' path without the pilot.</summary>
+    public static Scenario Counterfactual(Scenario scenario) => scenario with
+    {
+        Interventions = scenario.Interventions with
+        {
+            CoachingNudge = scenario.Interventions.CoachingNudge with { Enabled = false },
+            RealtimeFeedback = scenario.Interventions.RealtimeFeedback with { Enabled = false },
+        },
+    };
+
     public static async Task<Result> RunAsync(Scenario scenario, string outDir, int minGroupSize = 5, bool progress = false, CancellationToken cancel = default,
         RoiFile? roi = null)
     {
-        var counterfactual = scenario with
-        {
-            Interventions = scenario.Interventions with
-            {
-                CoachingNudge = scenario.Interventions.CoachingNudge with { Enabled = false },
-                RealtimeFeedback = scenario.Interventions.RealtimeFeedback with { Enabled = false },
-            },
-        };
+        var counterfactual = Counterfactual(scenario);
         var actualDir = Path.Combine(outDir, "simulation");
         var counterfactualDir = Path.Combine(outDir, "counterfactual");
         await using var engine = await OrleansEngine.StartInProcessAsync();
