@@ -1,11 +1,10 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using MathNet.Numerics.Distributions;
-using SoftSkills.Analysis.Pilot;
+using SoftSkills.Cli.Sweeps;
 using SoftSkills.Data.Files;
 using SoftSkills.Data.Schema;
 using SoftSkills.Measurement.Kpis;
-using SoftSkills.Simulation;
 using SoftSkills.Simulation.Engines;
 using SoftSkills.Simulation.Scenarios;
 
@@ -48,32 +47,31 @@ public static class PowerCommand
         return command;
     }
 
-    /// <summary>The seed of replication i: derived from the scenario's seed, recorded in the output.</summary>
-    public static ulong SeedOf(ulong baseSeed, int i) => baseSeed * 1_000_003UL + (ulong)i * 7_919UL + 1;
-
+    /// <summary>Runs the design's replications as a sweep (seeds SplitMix64(scenario seed, i), recorded) and reads its summary.</summary>
     static async Task<JsonObject> Replicate(Scenario design, int replications, CancellationToken cancel)
     {
-        var estimates = KpiNames.All.ToDictionary(k => k, _ => new List<(double Estimate, bool Significant)>());
-        var seeds = new JsonArray();
-        for (var i = 0; i < replications; i++)
+        var plan = new SweepPlan(ScenarioLoader.ToJson(design), [], replications, design.Seed);
+        var dir = Directory.CreateTempSubdirectory("softskills-power-").FullName;
+        List<SweepRow> rows;
+        try
         {
-            var seed = SeedOf(design.Seed, i);
-            seeds.Add(seed);
-            var dir = Directory.CreateTempSubdirectory("softskills-power-").FullName;
-            try
-            {
-                await Simulator.RunAsync(design with { Seed = seed }, dir, new ReferenceEngine(), cancel: cancel);
-                foreach (var e in PilotStudy.Analyse(new DataFolder(dir)).Effects)
-                    estimates[e.Kpi].Add((e.Did.Estimate, e.Did.Lower > 0 || e.Did.Upper < 0));
-            }
-            finally { Directory.Delete(dir, true); }
+            var runner = new SweepRunner(plan, dir, () => new ReferenceEngine());
+            await runner.RunAsync(parallel: 1, cancel: cancel);
+            rows = TableFile.Read(runner.SummaryPath, SweepRunner.Codec(plan)).ToList();
         }
+        finally { Directory.Delete(dir, true); }
+        var estimates = KpiNames.All.Select((kpi, k) => (kpi, list: rows
+            .Select(r => (Estimate: r.Effects[4 * k], Lower: r.Effects[4 * k + 1], Upper: r.Effects[4 * k + 2]))
+            .Where(e => e.Estimate is not null)
+            .Select(e => (Estimate: e.Estimate!.Value, Significant: e.Lower > 0 || e.Upper < 0)).ToList())).ToList();
+        var seeds = new JsonArray(plan.Replications.Select(r => (JsonNode?)r.Seed).ToArray());
         var perArm = design.Pilot.TreatmentTeams.Count;
         var df = 2 * perArm - 1;
         var multiplier = StudentT.InvCDF(0, 1, df, 0.975) + StudentT.InvCDF(0, 1, df, 0.80);
         var kpis = new JsonObject();
         foreach (var (kpi, list) in estimates)
         {
+            if (list.Count < 2) { kpis[EnumNames.Of(kpi)] = null; continue; } // too few replications with a value
             var mean = list.Average(x => x.Estimate);
             var sd = Math.Sqrt(list.Sum(x => (x.Estimate - mean) * (x.Estimate - mean)) / (list.Count - 1));
             kpis[EnumNames.Of(kpi)] = new JsonObject

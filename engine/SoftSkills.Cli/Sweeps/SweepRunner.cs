@@ -37,10 +37,12 @@ public sealed class SweepRunner(SweepPlan plan, string outDir, Func<ISimulationE
             AtomicOutputs.WriteText(PartPath(r.Index), JsonSerializer.Serialize(new PartFile(row.Replication, row.Seed.ToString(CultureInfo.InvariantCulture), [.. row.Values], [.. row.Effects])));
             done?.Report(Interlocked.Increment(ref finished));
         });
-        var codec = new SweepRowCodec(plan.Parameters.Select(p => p.Path).ToArray(), Kpis.Select(EnumNames.Of).ToArray());
-        TableFile.Write(SummaryPath, codec, plan.Replications.Select(r => ReadPart(PartPath(r.Index))));
+        TableFile.Write(SummaryPath, Codec(plan), plan.Replications.Select(r => ReadPart(PartPath(r.Index))));
         return (todo.Count, plan.Replications.Count - todo.Count);
     }
+
+    /// <summary>The summary table's codec for a plan: its varied settings, then the four KPIs.</summary>
+    public static SweepRowCodec Codec(SweepPlan plan) => new(plan.Parameters.Select(p => p.Path).ToArray(), Kpis.Select(EnumNames.Of).ToArray());
 
     void CheckPlan()
     {
