@@ -27,6 +27,9 @@ public static class Cli
         }
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+        // SIGTERM (systemd, docker stop) stops as Ctrl-C does: a silo leaves its cluster cleanly, a run writes no partial file.
+        using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM,
+            signal => { signal.Cancel = true; cancel.Cancel(); });
         try
         {
             return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, cancel.Token);

@@ -54,11 +54,11 @@ public sealed class ClusterEngine : ISimulationEngine
     {
         if (_setup is null) throw new InvalidOperationException("StartAsync first");
         var roster = _setup.Roster;
-        var failed = false;
+        var again = false;
         var results = await WithRetries($"day {day}", async () =>
         {
-            if (failed) await Task.WhenAll(_teams.Select(t => t.Initialize(_setup))); // reactivated grains need the setup again
-            failed = true;
+            if (again) await Task.WhenAll(_teams.Select(t => t.Initialize(_setup))); // reactivated grains need the setup again
+            again = true;
             return await Task.WhenAll(_teams.Select((t, i) => t.RunDay(day, _inboxes[roster.TeamStart[i]..(roster.TeamStart[i] + roster.TeamSize[i])])));
         }, () => DaysRetried++);
         var employees = results.SelectMany(r => r.Members).ToArray();
