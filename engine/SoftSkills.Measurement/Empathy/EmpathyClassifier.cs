@@ -81,7 +81,7 @@ public sealed class EmpathyClassifier
             EmotionalReactions = e.EmotionalReactions, Interpretations = e.Interpretations, Explorations = e.Explorations,
         }).ToList();
 
-    /// <summary>Writes the model file atomically (a zip of the three ML.NET models and a manifest).</summary>
+    /// <summary>Writes the model file atomically: a zip of the manifest, the fitted featuriser and the three ML.NET models.</summary>
     public void Save(string path)
     {
         var temp = path + ".tmp-" + Environment.ProcessId;
@@ -137,6 +137,9 @@ public sealed class EmpathyClassifier
         JsonNode manifest;
         using (var s = entry.Open()) manifest = JsonNode.Parse(s)!;
         if ((string?)manifest["format"] != "softskills-empathy-model/1") throw new InvalidDataException($"{path}: unknown model format '{manifest["format"]}'");
+        // The marker features depend on the lexicon: a model must be scored with the lexicon it was trained with.
+        if ((string?)manifest["lexicon_version"] != markers.Lexicon.Version)
+            throw new InvalidDataException($"{path}: trained with marker lexicon {manifest["lexicon_version"]}, this coder has {markers.Lexicon.Version}: train it again");
         var options = new EmpathyTrainingOptions(Enum.Parse<EmpathyLearner>((string)manifest["learner"]!), (int)manifest["seed"]!, (int)manifest["folds"]!,
             (int)manifest["selected_features"]!, (int)manifest["iterations"]!, (double)manifest["learning_rate"]!, (bool)manifest["tune_class_weights"]!, (double)manifest["class_balance"]!);
         var ml = new MLContext(options.Seed);
