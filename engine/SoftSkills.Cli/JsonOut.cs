@@ -4,7 +4,10 @@ using System.Text.Json.Nodes;
 
 namespace SoftSkills.Cli;
 
-/// <summary>Writes the JSON outputs of DESIGN §10.</summary>
+/// <summary>
+/// Writes the JSON outputs (docs/design.md, "Command line"). Numbers carry full double precision (they read back to the
+/// same double); a value that is not finite is written as null, never as NaN or an error.
+/// </summary>
 public static class JsonOut
 {
     public static readonly JsonSerializerOptions Options = new()
@@ -17,6 +20,6 @@ public static class JsonOut
 
     public static void Print(JsonNode node) => Console.Out.WriteLine(Text(node));
 
-    /// <summary>A number rounded for reading (KPIs on 0–100 scales keep 4 decimals), or null.</summary>
-    public static JsonNode? Number(double? value, int decimals = 4) => value is { } v ? JsonValue.Create(Math.Round(v, decimals)) : null;
+    /// <summary>A number at full precision, or null when it is absent or not finite.</summary>
+    public static JsonNode? Number(double? value) => value is { } v && double.IsFinite(v) ? JsonValue.Create(v) : null;
 }

@@ -76,14 +76,8 @@ public sealed class ClusterFixture : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    /// <summary>True when the test may run; false (after failing under CI=true) when it must skip.</summary>
-    public bool Available()
-    {
-        if (Cluster is not null) return true;
-        Assert.True(Environment.GetEnvironmentVariable("CI") != "true", SkipReason);
-        Console.WriteLine($"skipped: {SkipReason}");
-        return false;
-    }
+    /// <summary>Skips the test (fails it under CI=true) when the cluster could not be started.</summary>
+    public void Require() => Requires.Program(Cluster is not null, SkipReason);
 
     public static int FreePort()
     {

@@ -25,10 +25,10 @@ public class ClusterTests : IClassFixture<ClusterFixture>
             Assert.True(File.ReadAllBytes(Path.Combine(expected, t + ".parquet")).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(actual, t + ".parquet"))), $"{t}.parquet differs");
     }
 
-    [Fact]
+    [SkippableFact]
     public void Three_silos_write_the_bytes_of_one_process()
     {
-        if (!_cluster.Available()) return;
+        _cluster.Require();
         using var dir = new TempDir();
         var cluster = Softskills.Run("simulate", "--scenario", DefaultPilot, "--days", "40", "--out", dir.File("cluster"), "--cluster", _cluster.Cluster!);
         Assert.True(cluster.ExitCode == 0, cluster.Stderr);
@@ -38,10 +38,10 @@ public class ClusterTests : IClassFixture<ClusterFixture>
     }
 
     /// <summary>Kills one silo with SIGKILL when day 30 of 60 is done; the coordinator runs the lost day again on the others.</summary>
-    [Fact]
+    [SkippableFact]
     public async Task A_silo_killed_mid_run_changes_nothing()
     {
-        if (!_cluster.Available()) return;
+        _cluster.Require();
         using var dir = new TempDir();
         var scenario = ScenarioRescale.Rescale(ScenarioLoader.Load(DefaultPilot), null, 60);
         await Simulator.RunAsync(scenario, dir.File("single"), new ReferenceEngine());
@@ -53,10 +53,10 @@ public class ClusterTests : IClassFixture<ClusterFixture>
         AssertSameFiles(dir.File("single"), dir.File("cluster"));
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_sweep_on_the_cluster_writes_the_summary_of_one_process()
     {
-        if (!_cluster.Available()) return;
+        _cluster.Require();
         using var dir = new TempDir();
         var local = Softskills.Run(["sweep", "--seeds", "3", .. SweepTests.Short, "--out", dir.File("local")]);
         Assert.True(local.ExitCode == 0, local.Stderr);

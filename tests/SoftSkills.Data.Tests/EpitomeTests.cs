@@ -6,18 +6,13 @@ namespace SoftSkills.Data.Tests;
 /// <summary>The EPITOME reader on the real data in ../shared/data (its README's counts), and on bad rows.</summary>
 public class EpitomeTests
 {
-    static string Folder => Path.Combine(Repo.Root, "..", "shared", "data", "epitome");
+    static string Folder => Requires.EpitomeFolder;
 
-    [Fact]
+    [SkippableFact]
     public void Reads_the_real_files_with_the_documented_counts()
     {
-        // External data is read from beside the checkout, never committed; where it is absent the reader's test says so and
-        // stops (shared/data/README.md: code falls back clearly), as a bare clone without shared/ has nothing to read.
-        if (!Directory.Exists(Folder))
-        {
-            Console.WriteLine($"skipped: {Folder} is absent");
-            return;
-        }
+        // External data is read from beside the checkout, never committed: where it is absent the test is skipped.
+        Requires.Data(Folder);
         var rows = Epitome.Read(Epitome.FileOf(Folder, "emotional-reactions"));
         Assert.Equal(3084, rows.Count);
         Assert.Equal([2037, 895, 152], Enumerable.Range(0, 3).Select(l => rows.Count(r => r.Level == l)));

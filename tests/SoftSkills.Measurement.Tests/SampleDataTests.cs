@@ -1,4 +1,5 @@
 using SoftSkills.Data.Files;
+using SoftSkills.Data.Schema;
 using SoftSkills.Measurement.Kpis;
 
 namespace SoftSkills.Measurement.Tests;
@@ -13,7 +14,8 @@ public class SampleDataTests
         return KpiCalculator.Compute(folder.Employees(), folder.Events(), levels, options);
     }
 
-    static KpiRow Team(string team) => Compute(new KpiOptions()).Rows.Single(r => r.Group == team);
+    /// <summary>The hand counts, with suppression off (they are what the sample was planned for).</summary>
+    static KpiRow Team(string team) => Compute(new KpiOptions { MinGroupSize = 1 }).Rows.Single(r => r.Group == team);
 
     [Fact]
     public void Support_matches_the_hand_count()
@@ -62,6 +64,35 @@ public class SampleDataTests
         Assert.Equal(50.0, r.Dqr!.Value, 9);
     }
 
+    /// <summary>
+    /// At the default minimum of 5, a value is published only when 5 distinct people did what it counts: in the sample,
+    /// support's decisions are S1's and S2's, its handoffs S3's and S4's, ops' decisions O1's alone, product's rated replies
+    /// come from 4 people. Those values and their counts are withheld with the reason; the rest is shown.
+    /// </summary>
+    [Fact]
+    public void Values_resting_on_fewer_than_five_people_are_withheld()
+    {
+        var rows = Compute(new KpiOptions()).Rows.ToDictionary(r => r.Group);
+        var support = rows["support"];
+        Assert.False(support.Suppressed);
+        Assert.Equal(60.0, support.Res!.Value, 9);
+        Assert.Equal(5, support.ResPeople);
+        Assert.NotNull(support.Ci);
+        Assert.Null(support.Dqr);
+        Assert.Null(support.DqrN);
+        Assert.Equal("fewer than 5 deciders", support.Withheld![Kpi.Dqr]);
+        Assert.Null(support.DqrByType!["refund"].Percent);
+        Assert.Null(support.DqrByType["escalation"].Percent);
+        Assert.Equal(0, support.DqrByType["refund"].Denominator);
+        Assert.Null(support.Hsr);
+        Assert.Equal("fewer than 5 people handing work off", support.Withheld[Kpi.Hsr]);
+        Assert.Null(rows["ops"].Dqr);
+        Assert.NotNull(rows["ops"].Res);
+        Assert.Null(rows["product"].Res);
+        Assert.Null(rows["product"].ResN);
+        Assert.Equal("fewer than 5 people replying", rows["product"].Withheld![Kpi.Res]);
+    }
+
     [Fact]
     public void Roles_below_the_minimum_size_are_suppressed()
     {
@@ -78,7 +109,7 @@ public class SampleDataTests
     [Fact]
     public void Organisation_pools_everything()
     {
-        var r = Compute(new KpiOptions { GroupBy = "organisation" }).Rows.Single();
+        var r = Compute(new KpiOptions { GroupBy = "organisation", MinGroupSize = 1 }).Rows.Single();
         Assert.Equal(16, r.Employees);
         Assert.Equal(100.0 * 28 / 44, r.Res!.Value, 9);
         Assert.Equal(100.0 * 18 / 25, r.Hsr!.Value, 9);

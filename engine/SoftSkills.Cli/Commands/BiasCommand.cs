@@ -42,16 +42,16 @@ public static class BiasCommand
                         scoreName is null ? null : table.Numbers(scoreName), parse.GetValue(minGroup));
                     var g = new JsonObject();
                     foreach (var row in f.Groups)
-                        g[row.Group] = new JsonObject { ["n"] = row.N, ["selection_rate"] = JsonOut.Number(row.SelectionRate, 6), ["tpr"] = JsonOut.Number(row.Tpr, 6),
-                            ["fpr"] = JsonOut.Number(row.Fpr, 6), ["mean_score"] = JsonOut.Number(row.MeanScore, 6) };
+                        g[row.Group] = new JsonObject { ["n"] = row.N, ["selection_rate"] = JsonOut.Number(row.SelectionRate), ["tpr"] = JsonOut.Number(row.Tpr),
+                            ["fpr"] = JsonOut.Number(row.Fpr), ["mean_score"] = JsonOut.Number(row.MeanScore) };
                     result["groups"] = g;
-                    result["demographic_parity_difference"] = JsonOut.Number(f.DemographicParityDifference, 6);
-                    result["demographic_parity_ratio"] = JsonOut.Number(f.DemographicParityRatio, 6);
-                    result["equalized_odds_difference"] = JsonOut.Number(f.EqualizedOddsDifference, 6);
-                    result["equalized_odds_ratio"] = JsonOut.Number(f.EqualizedOddsRatio, 6);
+                    result["demographic_parity_difference"] = JsonOut.Number(f.DemographicParityDifference);
+                    result["demographic_parity_ratio"] = JsonOut.Number(f.DemographicParityRatio);
+                    result["equalized_odds_difference"] = JsonOut.Number(f.EqualizedOddsDifference);
+                    result["equalized_odds_ratio"] = JsonOut.Number(f.EqualizedOddsRatio);
                     result["four_fifths_pass"] = f.FourFifthsPass;
                     var ratios = new JsonObject();
-                    foreach (var (name, ratio) in f.SelectionRateRatios) ratios[name] = JsonOut.Number(ratio, 6);
+                    foreach (var (name, ratio) in f.SelectionRateRatios) ratios[name] = JsonOut.Number(ratio);
                     result["selection_rate_ratios"] = ratios;
                     result["suppressed"] = new JsonArray([.. f.Suppressed.Select(s => (JsonNode)s)]);
                 }
@@ -61,7 +61,7 @@ public static class BiasCommand
                         .Select(x => (JsonNode)new JsonObject
                         {
                             ["group"] = x.Group, ["reference"] = x.Reference, ["n"] = x.N, ["reference_n"] = x.ReferenceN,
-                            ["gap"] = JsonOut.Number(x.Gap, 6), ["smd"] = JsonOut.Number(x.Smd, 6), ["ci95"] = new JsonArray(JsonOut.Number(x.Lower, 6), JsonOut.Number(x.Upper, 6)),
+                            ["gap"] = JsonOut.Number(x.Gap), ["smd"] = JsonOut.Number(x.Smd), ["ci95"] = new JsonArray(JsonOut.Number(x.Lower), JsonOut.Number(x.Upper)),
                         })]);
                 }
             }

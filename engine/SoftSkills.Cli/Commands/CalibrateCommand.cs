@@ -51,8 +51,8 @@ public static class CalibrateCommand
             var result = new JsonObject
             {
                 ["round"] = r.Round, ["mode"] = Name(r.Mode), ["next_mode"] = Name(r.NextMode),
-                ["precision"] = double.IsNaN(r.Precision) ? null : JsonOut.Number(r.Precision, 4),
-                ["ci95"] = new JsonArray(JsonOut.Number(r.Lower, 4), JsonOut.Number(r.Upper, 4)),
+                ["precision"] = double.IsNaN(r.Precision) ? null : JsonOut.Number(r.Precision),
+                ["ci95"] = new JsonArray(JsonOut.Number(r.Lower), JsonOut.Number(r.Upper)),
                 ["precision_items"] = r.PrecisionTrials, ["bar"] = outcome.State.Policy.PrecisionBar,
                 ["new_items"] = r.NewItems, ["sampled"] = r.Sampled, ["next_review_share"] = r.ReviewShare, ["strata"] = r.Strata,
                 ["rubric_version"] = outcome.State.Policy.RubricVersion,

@@ -27,8 +27,8 @@ public static class DidCommand
                 effects[e.Kpi.ToString().ToLowerInvariant()] = new JsonObject
                 {
                     ["estimate"] = JsonOut.Number(e.Did.Estimate), ["ci95"] = new JsonArray(JsonOut.Number(e.Did.Lower), JsonOut.Number(e.Did.Upper)),
-                    ["se"] = JsonOut.Number(e.Did.StandardError), ["df"] = e.Did.DegreesOfFreedom, ["p"] = JsonOut.Number(e.Did.P, 6),
-                    ["permutation_p"] = JsonOut.Number(e.Randomisation?.P, 6), ["permutation_assignments"] = e.Randomisation?.Assignments,
+                    ["se"] = JsonOut.Number(e.Did.StandardError), ["df"] = e.Did.DegreesOfFreedom, ["p"] = JsonOut.Number(e.Did.P),
+                    ["permutation_p"] = JsonOut.Number(e.Randomisation?.P), ["permutation_assignments"] = e.Randomisation?.Assignments,
                     ["true"] = JsonOut.Number(e.TrueEffect), ["clusters"] = e.Did.Clusters, ["observations"] = e.Did.Observations,
                 };
             var json = new JsonObject

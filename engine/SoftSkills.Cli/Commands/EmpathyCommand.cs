@@ -64,9 +64,9 @@ public static class EmpathyCommand
             var result = new JsonObject
             {
                 ["model"] = path, ["examples"] = examples.Count, ["learner"] = classifier.Options.Learner.ToString().ToLowerInvariant(),
-                ["seed"] = classifier.Options.Seed, ["seconds"] = JsonOut.Number(clock.Elapsed.TotalSeconds, 1),
+                ["seed"] = classifier.Options.Seed, ["seconds"] = JsonOut.Number(clock.Elapsed.TotalSeconds),
                 ["class_weights"] = new JsonObject(EmpathyMechanisms.All.Select(m => KeyValuePair.Create(m.JsonName(),
-                    (JsonNode?)new JsonArray(classifier.ClassWeights(m).Select(w => (JsonNode?)JsonOut.Number(w, 4)).ToArray())))),
+                    (JsonNode?)new JsonArray(classifier.ClassWeights(m).Select(w => (JsonNode?)JsonOut.Number(w)).ToArray())))),
             };
             if (CommonOptions.Json(parse)) JsonOut.Print(result);
             else Console.WriteLine($"trained on {examples.Count} pairs in {clock.Elapsed.TotalSeconds:F1} s: {path}");
@@ -88,7 +88,7 @@ public static class EmpathyCommand
             var coder = new EmpathyAutoCoder(LoadModel(parse.GetValue(model)));
             var clock = Stopwatch.StartNew();
             var n = coder.AddRatings(new DataFolder(dir.FullName), parse.GetValue(output)!.FullName);
-            var result = new JsonObject { ["ratings"] = parse.GetValue(output)!.FullName, ["replies_coded"] = n, ["rater_id"] = coder.RaterId, ["seconds"] = JsonOut.Number(clock.Elapsed.TotalSeconds, 2) };
+            var result = new JsonObject { ["ratings"] = parse.GetValue(output)!.FullName, ["replies_coded"] = n, ["rater_id"] = coder.RaterId, ["seconds"] = JsonOut.Number(clock.Elapsed.TotalSeconds) };
             if (CommonOptions.Json(parse)) JsonOut.Print(result);
             else Console.WriteLine($"coded {n} replies as {coder.RaterId}: {parse.GetValue(output)!.FullName}");
             return ExitCode.Ok;
@@ -141,11 +141,11 @@ public static class EmpathyCommand
 
     static JsonObject Report(ClassificationReport r) => new()
     {
-        ["accuracy"] = JsonOut.Number(r.Accuracy, 4),
-        ["macro_f1"] = JsonOut.Number(r.MacroF1, 4),
+        ["accuracy"] = JsonOut.Number(r.Accuracy),
+        ["macro_f1"] = JsonOut.Number(r.MacroF1),
         ["per_class"] = new JsonObject(r.PerClass.Select(c => KeyValuePair.Create(c.Label.ToString(System.Globalization.CultureInfo.InvariantCulture), (JsonNode?)new JsonObject
         {
-            ["precision"] = JsonOut.Number(c.Precision, 4), ["recall"] = JsonOut.Number(c.Recall, 4), ["f1"] = JsonOut.Number(c.F1, 4), ["support"] = c.Support,
+            ["precision"] = JsonOut.Number(c.Precision), ["recall"] = JsonOut.Number(c.Recall), ["f1"] = JsonOut.Number(c.F1), ["support"] = c.Support,
         }))),
         ["confusion"] = new JsonArray(Enumerable.Range(0, r.Confusion.GetLength(0)).Select(i =>
             (JsonNode?)new JsonArray(Enumerable.Range(0, r.Confusion.GetLength(1)).Select(j => (JsonNode?)r.Confusion[i, j]).ToArray())).ToArray()),

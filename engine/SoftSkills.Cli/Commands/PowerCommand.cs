@@ -76,7 +76,7 @@ public static class PowerCommand
             var sd = Math.Sqrt(list.Sum(x => (x.Estimate - mean) * (x.Estimate - mean)) / (list.Count - 1));
             kpis[EnumNames.Of(kpi)] = new JsonObject
             {
-                ["power"] = JsonOut.Number(list.Count(x => x.Significant) / (double)list.Count, 4),
+                ["power"] = JsonOut.Number(list.Count(x => x.Significant) / (double)list.Count),
                 ["mean_estimate"] = JsonOut.Number(mean),
                 ["sd_estimate"] = JsonOut.Number(sd),
                 ["mde"] = JsonOut.Number(multiplier * sd),

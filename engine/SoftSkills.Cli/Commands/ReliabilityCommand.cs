@@ -43,7 +43,7 @@ public static class ReliabilityCommand
         return command;
     }
 
-    static JsonArray Ci(double lo, double hi) => new(JsonOut.Number(lo, 6), JsonOut.Number(hi, 6));
+    static JsonArray Ci(double lo, double hi) => new(JsonOut.Number(lo), JsonOut.Number(hi));
 
     static JsonObject Compute(string metric, double[,] x, IReadOnlyList<string> raters, string level, string weights, int resamples, int seed)
     {
@@ -51,37 +51,37 @@ public static class ReliabilityCommand
         {
             case "percent":
                 var p = Agreement.Percent(x);
-                return new JsonObject { ["metric"] = metric, ["value"] = JsonOut.Number(p.Value, 6), ["units"] = p.Items, ["pairs"] = p.Pairs, ["raters"] = raters.Count };
+                return new JsonObject { ["metric"] = metric, ["value"] = JsonOut.Number(p.Value), ["units"] = p.Items, ["pairs"] = p.Pairs, ["raters"] = raters.Count };
             case "fleiss":
                 var f = Agreement.Fleiss(x);
-                return new JsonObject { ["metric"] = metric, ["value"] = JsonOut.Number(f.Value, 6), ["observed_agreement"] = JsonOut.Number(f.ObservedAgreement, 6),
-                    ["chance_agreement"] = JsonOut.Number(f.ChanceAgreement, 6), ["se0"] = JsonOut.Number(f.StandardErrorUnderNull, 6), ["z"] = JsonOut.Number(f.Z, 4),
-                    ["per_category"] = new JsonObject(f.CategoryValues.Select((c, i) => KeyValuePair.Create(c.ToString(System.Globalization.CultureInfo.InvariantCulture), (JsonNode?)JsonOut.Number(f.CategoryKappas[i], 6)))),
+                return new JsonObject { ["metric"] = metric, ["value"] = JsonOut.Number(f.Value), ["observed_agreement"] = JsonOut.Number(f.ObservedAgreement),
+                    ["chance_agreement"] = JsonOut.Number(f.ChanceAgreement), ["se0"] = JsonOut.Number(f.StandardErrorUnderNull), ["z"] = JsonOut.Number(f.Z),
+                    ["per_category"] = new JsonObject(f.CategoryValues.Select((c, i) => KeyValuePair.Create(c.ToString(System.Globalization.CultureInfo.InvariantCulture), (JsonNode?)JsonOut.Number(f.CategoryKappas[i])))),
                     ["units"] = f.Subjects, ["raters"] = f.RatersPerSubject, ["categories"] = f.Categories };
             case "cohen":
                 if (raters.Count != 2) throw new ArgumentException($"Cohen's kappa compares two raters, the file has {raters.Count} (use fleiss or krippendorff)");
                 var w = Enum.Parse<KappaWeights>(weights, ignoreCase: true);
                 var k = CohenKappa.Compute(Column(x, 0), Column(x, 1), w);
-                return new JsonObject { ["metric"] = metric, ["weights"] = weights, ["value"] = JsonOut.Number(k.Value, 6), ["se"] = JsonOut.Number(k.StandardError, 6),
+                return new JsonObject { ["metric"] = metric, ["weights"] = weights, ["value"] = JsonOut.Number(k.Value), ["se"] = JsonOut.Number(k.StandardError),
                     ["ci95"] = Ci(k.Lower, k.Upper), ["units"] = k.Items, ["raters"] = 2, ["categories"] = k.Categories };
             case "krippendorff":
                 var lv = Enum.Parse<MeasurementLevel>(level, ignoreCase: true);
                 var a = resamples > 0 ? KrippendorffAlpha.Bootstrap(x, lv, resamples, seed) : KrippendorffAlpha.Compute(x, lv);
-                return new JsonObject { ["metric"] = metric, ["level"] = level, ["value"] = JsonOut.Number(a.Value, 6),
-                    ["observed_disagreement"] = JsonOut.Number(a.ObservedDisagreement, 6), ["expected_disagreement"] = JsonOut.Number(a.ExpectedDisagreement, 6),
+                return new JsonObject { ["metric"] = metric, ["level"] = level, ["value"] = JsonOut.Number(a.Value),
+                    ["observed_disagreement"] = JsonOut.Number(a.ObservedDisagreement), ["expected_disagreement"] = JsonOut.Number(a.ExpectedDisagreement),
                     ["units"] = a.Units, ["raters"] = a.Raters, ["pairable_values"] = a.PairableValues,
                     ["ci95"] = a.Lower is { } lo && a.Upper is { } hi ? Ci(lo, hi) : null, ["bootstrap_resamples"] = resamples, ["seed"] = seed };
             case "icc":
                 var icc = IntraclassCorrelation.Compute(x);
                 var forms = new JsonObject();
                 foreach (var form in icc.Forms)
-                    forms[form.Name] = new JsonObject { ["value"] = JsonOut.Number(form.Value, 6), ["f"] = JsonOut.Number(form.F, 6), ["df1"] = form.Df1,
-                        ["df2"] = JsonOut.Number(form.Df2, 6), ["p"] = JsonOut.Number(form.P, 9), ["ci95"] = Ci(form.Lower, form.Upper) };
-                return new JsonObject { ["metric"] = metric, ["value"] = JsonOut.Number(icc["ICC2"].Value, 6), ["forms"] = forms,
+                    forms[form.Name] = new JsonObject { ["value"] = JsonOut.Number(form.Value), ["f"] = JsonOut.Number(form.F), ["df1"] = form.Df1,
+                        ["df2"] = JsonOut.Number(form.Df2), ["p"] = JsonOut.Number(form.P), ["ci95"] = Ci(form.Lower, form.Upper) };
+                return new JsonObject { ["metric"] = metric, ["value"] = JsonOut.Number(icc["ICC2"].Value), ["forms"] = forms,
                     ["units"] = icc.Targets, ["raters"] = icc.Judges, ["units_dropped_for_missing"] = icc.TargetsDropped };
             default:
                 var c = CronbachAlpha.Compute(x);
-                return new JsonObject { ["metric"] = "cronbach", ["value"] = JsonOut.Number(c.Value, 6), ["ci95"] = Ci(c.Lower, c.Upper),
+                return new JsonObject { ["metric"] = "cronbach", ["value"] = JsonOut.Number(c.Value), ["ci95"] = Ci(c.Lower, c.Upper),
                     ["respondents"] = c.Respondents, ["items"] = c.Items, ["respondents_dropped_for_missing"] = c.RespondentsDropped };
         }
     }

@@ -52,16 +52,16 @@ public static class RoiCommand
                 ["name"] = r.Name,
                 ["break_even_month"] = r.BreakEvenMonth,
                 ["discounted_payback_month"] = r.DiscountedPaybackMonth,
-                ["roi_percent"] = JsonOut.Number(r.RoiPercent, 2),
-                ["benefit_cost_ratio"] = JsonOut.Number(r.BenefitCostRatio, 4),
-                ["npv"] = JsonOut.Number(r.Npv, 2),
-                ["total_benefit"] = JsonOut.Number(r.TotalBenefit, 2),
-                ["total_cost"] = JsonOut.Number(r.TotalCost, 2),
-                ["cumulative_net_benefit"] = new JsonArray([.. r.CumulativeNetBenefit.Select(v => JsonOut.Number(v, 2))]),
+                ["roi_percent"] = JsonOut.Number(r.RoiPercent),
+                ["benefit_cost_ratio"] = JsonOut.Number(r.BenefitCostRatio),
+                ["npv"] = JsonOut.Number(r.Npv),
+                ["total_benefit"] = JsonOut.Number(r.TotalBenefit),
+                ["total_cost"] = JsonOut.Number(r.TotalCost),
+                ["cumulative_net_benefit"] = new JsonArray([.. r.CumulativeNetBenefit.Select(v => JsonOut.Number(v))]),
                 ["tornado"] = new JsonArray([.. a.Tornado.Select(t => (JsonNode)new JsonObject
                 {
                     ["input"] = t.Input, ["low"] = t.Low, ["high"] = t.High,
-                    ["npv_at_low"] = JsonOut.Number(t.NpvAtLow, 2), ["npv_at_high"] = JsonOut.Number(t.NpvAtHigh, 2),
+                    ["npv_at_low"] = JsonOut.Number(t.NpvAtLow), ["npv_at_high"] = JsonOut.Number(t.NpvAtHigh),
                     ["break_even_at_low"] = t.BreakEvenAtLow, ["break_even_at_high"] = t.BreakEvenAtHigh,
                 })]),
             };
@@ -71,11 +71,11 @@ public static class RoiCommand
                 o["break_even_p10"] = mc.BreakEvenP10;
                 o["break_even_p50"] = mc.BreakEvenP50;
                 o["break_even_p90"] = mc.BreakEvenP90;
-                o["probability_break_even"] = JsonOut.Number(mc.ProbabilityBreakEven, 4);
-                o["probability_loss"] = JsonOut.Number(mc.ProbabilityLoss, 4);
-                o["npv_p10"] = JsonOut.Number(mc.NpvP10, 2);
-                o["npv_p50"] = JsonOut.Number(mc.NpvP50, 2);
-                o["npv_p90"] = JsonOut.Number(mc.NpvP90, 2);
+                o["probability_break_even"] = JsonOut.Number(mc.ProbabilityBreakEven);
+                o["probability_loss"] = JsonOut.Number(mc.ProbabilityLoss);
+                o["npv_p10"] = JsonOut.Number(mc.NpvP10);
+                o["npv_p50"] = JsonOut.Number(mc.NpvP50);
+                o["npv_p90"] = JsonOut.Number(mc.NpvP90);
             }
             list.Add(o);
         }

@@ -25,7 +25,7 @@ public static class ValidityCommand
                     if (x.Length < 4) continue;
                     var p = Correlations.Pearson(x, y);
                     var s = Correlations.Spearman(x, y);
-                    JsonObject R(CorrelationResult c) => new() { ["value"] = JsonOut.Number(c.Value), ["ci95"] = new JsonArray(JsonOut.Number(c.Lower), JsonOut.Number(c.Upper)), ["p"] = JsonOut.Number(c.P, 8) };
+                    JsonObject R(CorrelationResult c) => new() { ["value"] = JsonOut.Number(c.Value), ["ci95"] = new JsonArray(JsonOut.Number(c.Lower), JsonOut.Number(c.Upper)), ["p"] = JsonOut.Number(c.P) };
                     convergent.Add(new JsonObject { ["kpi"] = EnumNames.Of(kpi), ["outcome"] = metric, ["unit"] = "team-week", ["n"] = p.N, ["pearson"] = R(p), ["spearman"] = R(s) });
                 }
             var json = new JsonObject { ["convergent"] = convergent };

@@ -62,6 +62,9 @@ public sealed class Grouping
     }
 
     public string GroupBy { get; }
+
+    /// <summary>The index of a group by name, or -1.</summary>
+    public int GroupIndexOf(string name) => _groupIndex.TryGetValue(name, out var g) ? g : -1;
     public IReadOnlyList<string> Groups => _groups;
 
     /// <summary>Number of employees in each group.</summary>

@@ -1,117 +1,153 @@
+using SoftSkills.Data.Calendar;
 using SoftSkills.Data.Schema;
 
 namespace SoftSkills.Measurement.Kpis;
 
 /// <summary>
-/// Computes the four KPIs of DESIGN §3 in one streaming pass over events, by group and period. Memory grows with
-/// employees, groups, periods and requests awaiting a reply, not with the number of events: requests are retired once
-/// their response deadline lies <see cref="KpiOptions.OrderSlack"/> behind the newest event.
+/// Computes the four KPIs (docs/design.md, "KPIs") in one streaming pass over events, by period and by any number of
+/// groupings of the same employees. Counts are accumulated per employee and period, so every grouping is a sum over its
+/// members taken when a period is sealed: adding a grouping costs no work per event. Memory grows with employees, open
+/// periods and requests awaiting a reply, not with the number of events: requests are retired once their response
+/// deadline lies <see cref="KpiOptions.OrderSlack"/> behind the newest event, and periods a week behind that are sealed.
 /// </summary>
-public sealed class KpiCalculator(Grouping grouping, ItemLevels levels, KpiOptions options)
+public sealed class KpiCalculator
 {
     const int RetireEvery = 1 << 16;
 
-    readonly Dictionary<int, PeriodAccumulator> _periods = [];
+    readonly IReadOnlyList<Grouping> _groupings;
+    readonly Grouping _people;
+    readonly ItemLevels _levels;
+    readonly KpiOptions _options;
+    readonly Dictionary<int, PeriodState> _periods = [];
+    readonly List<KpiRow>[] _rows;
     readonly Dictionary<string, PendingRequest> _pending = new(StringComparer.Ordinal);
     readonly Dictionary<string, List<EarlyReply>> _early = new(StringComparer.Ordinal);
-    readonly DateTime? _from = options.From?.ToDateTime(TimeOnly.MinValue);
-    readonly DateTime? _toExclusive = options.To?.AddDays(1).ToDateTime(TimeOnly.MinValue);
+    readonly Dictionary<string, int> _decisionTypes = new(StringComparer.Ordinal);
+    readonly List<string> _typeNames = [];
+    readonly DateTime? _from, _toExclusive;
     DateTime _min = DateTime.MaxValue, _max = DateTime.MinValue, _retiredBefore = DateTime.MinValue;
     long _seen, _used;
+
+    KpiCalculator(IReadOnlyList<Grouping> groupings, ItemLevels levels, KpiOptions options)
+    {
+        if (groupings.Count == 0) throw new ArgumentException("at least one grouping is needed");
+        if (groupings.Any(g => g.EmployeeCount != groupings[0].EmployeeCount))
+            throw new ArgumentException("the groupings of one calculator must group the same employees");
+        _groupings = groupings;
+        _people = groupings[0];
+        _levels = levels;
+        _options = options;
+        _rows = groupings.Select(_ => new List<KpiRow>()).ToArray();
+        _from = options.From?.ToDateTime(TimeOnly.MinValue);
+        _toExclusive = options.To?.AddDays(1).ToDateTime(TimeOnly.MinValue);
+    }
 
     /// <summary>Computes the KPIs of an event stream.</summary>
     public static KpiReport Compute(IReadOnlyList<Employee> employees, IEnumerable<Event> events, ItemLevels levels, KpiOptions options) =>
         Compute(new Grouping(employees, options.GroupBy), events, levels, options);
 
     /// <summary>Computes the KPIs of an event stream under a given grouping.</summary>
-    public static KpiReport Compute(Grouping grouping, IEnumerable<Event> events, ItemLevels levels, KpiOptions options)
-    {
-        var calculator = new KpiCalculator(grouping, levels, options);
-        foreach (var e in events) calculator.Add(e);
-        return calculator.Finish();
-    }
+    public static KpiReport Compute(Grouping grouping, IEnumerable<Event> events, ItemLevels levels, KpiOptions options) =>
+        ComputeMany(events, levels, [(grouping, options)])[0];
 
-    /// <summary>Several groupings and periods over one read of the events (the read is most of the cost).</summary>
+    /// <summary>
+    /// Several groupings and periods over one read of the events. Jobs that differ only in their grouping share one
+    /// accumulation; each distinct period and window has its own.
+    /// </summary>
     public static IReadOnlyList<KpiReport> ComputeMany(IEnumerable<Event> events, ItemLevels levels, IReadOnlyList<(Grouping Grouping, KpiOptions Options)> jobs)
     {
-        var calculators = jobs.Select(j => new KpiCalculator(j.Grouping, levels, j.Options)).ToArray();
+        var shared = jobs.Select((j, i) => (j, i)).GroupBy(x => x.j.Options with { GroupBy = "" }).ToList();
+        var calculators = shared.Select(g => new KpiCalculator(g.Select(x => x.j.Grouping).ToList(), levels, g.Key)).ToArray();
         foreach (var e in events)
             foreach (var c in calculators) c.Add(e);
-        return calculators.Select(c => c.Finish()).ToList();
+        var reports = new KpiReport[jobs.Count];
+        for (var c = 0; c < calculators.Length; c++)
+        {
+            var finished = calculators[c].Finish();
+            var members = shared[c].ToList();
+            for (var k = 0; k < members.Count; k++) reports[members[k].i] = finished[k];
+        }
+        return reports;
     }
 
     /// <summary>Adds one event.</summary>
-    public void Add(Event e)
+    void Add(Event e)
     {
         var ts = e.Timestamp;
         if (_from is { } f && ts < f || _toExclusive is { } t && ts >= t) return;
         if (ts < _retiredBefore)
             throw new InvalidDataException(
-                $"event '{e.EventId}' at {ts:O} is more than {options.OrderSlack.TotalDays:0.#} days older than events before it: sort the event log by timestamp");
+                $"event '{e.EventId}' at {ts:O} is more than {_options.OrderSlack.TotalDays:0.#} days older than events before it: sort the event log by timestamp");
         if (ts < _min) _min = ts;
         if (ts > _max) _max = ts;
         _used++;
-        if (++_seen % RetireEvery == 0) Retire(_max - options.OrderSlack);
+        if (++_seen % RetireEvery == 0) Retire(_max - _options.OrderSlack);
 
-        var actor = grouping.EmployeeIndex(e.ActorId);
-        var counterpart = grouping.EmployeeIndex(e.CounterpartId);
-        if (actor >= 0) Period(ts).Contribute(actor);
+        var actor = _people.EmployeeIndex(e.ActorId);
+        var counterpart = _people.EmployeeIndex(e.CounterpartId);
+        var period = actor >= 0 || e.Kind is EventKind.Request or EventKind.Message or EventKind.Handoff ? Period(ts) : null;
+        if (actor >= 0) period!.Set(PeriodState.Contributor, actor);
         switch (e.Kind)
         {
             case EventKind.Reply:
-                if (actor >= 0 && !string.IsNullOrEmpty(e.Text)) AddReplyLevel(At(actor, ts), e.EventId, e.Channel);
+                if (actor >= 0 && !string.IsNullOrEmpty(e.Text)) AddReplyLevel(period!, actor, e.EventId, e.Channel);
                 if (actor >= 0 && e.ResponseTo is { } requestId) AddReply(requestId, actor, ts);
                 break;
             case EventKind.Request:
                 if (counterpart >= 0) AddRequest(e.EventId, counterpart, ts);
                 break;
             case EventKind.Message:
-                AddContact(actor, counterpart, ts);
+                AddContact(period!, actor, counterpart);
                 break;
             case EventKind.Handoff:
-                AddContact(actor, counterpart, ts);
+                AddContact(period!, actor, counterpart);
                 if (actor >= 0)
                 {
-                    var acc = At(actor, ts);
-                    acc.Handoffs++;
-                    if (e.HandoffAccepted == true && e.ContextComplete == true && e.Reworked != true) acc.HandoffsOk++;
+                    period!.Handoffs[actor]++;
+                    if (e.HandoffAccepted == true && e.ContextComplete == true && e.Reworked != true) period.HandoffsOk[actor]++;
+                    period.Set(PeriodState.Hsr, actor);
                 }
                 break;
             case EventKind.Decision:
-                if (actor >= 0 && e.Outcome is { } outcome) At(actor, ts).AddDecision(e.DecisionType ?? "(none)", outcome == DecisionOutcome.Good && e.Reversed != true);
+                if (actor >= 0 && e.Outcome is { } outcome)
+                    period!.AddDecision(actor, TypeIndex(e.DecisionType ?? "(none)"), outcome == DecisionOutcome.Good && e.Reversed != true);
                 break;
         }
     }
 
-    void AddReplyLevel(GroupAccumulator acc, string eventId, Channel channel)
+    int TypeIndex(string type)
     {
-        if (!levels.TryGet(eventId, out var level)) { acc.ResUnrated++; return; }
-        var good = level >= options.EmpathicLevel;
-        acc.ResRated++;
-        if (good) acc.ResGood++;
-        acc.ResByChannel ??= new int[Enum.GetValues<Channel>().Length * 2];
-        acc.ResByChannel[(int)channel * 2]++;
-        if (good) acc.ResByChannel[(int)channel * 2 + 1]++;
+        if (_decisionTypes.TryGetValue(type, out var i)) return i;
+        _decisionTypes[type] = i = _typeNames.Count;
+        _typeNames.Add(type);
+        return i;
     }
 
-    void AddContact(int actor, int counterpart, DateTime ts)
+    void AddReplyLevel(PeriodState period, int actor, string eventId, Channel channel)
+    {
+        if (!_levels.TryGet(eventId, out var level)) { period.ResUnrated[actor]++; return; }
+        period.AddRating(actor, (int)channel, level >= _options.EmpathicLevel);
+    }
+
+    void AddContact(PeriodState period, int actor, int counterpart)
     {
         if (actor < 0 || counterpart < 0 || actor == counterpart) return;
-        var period = Period(ts);
         period.Pairs.Add(((long)actor << 32) | (uint)counterpart);
-        period.For(grouping.GroupOf(actor)).HadContacts = true;
-        period.For(grouping.GroupOf(counterpart)).HadContacts = true;
-        period.Contribute(counterpart);
-        if (grouping.TeamOf(actor) != grouping.TeamOf(counterpart))
+        period.Set(PeriodState.Contact, actor);
+        period.Set(PeriodState.Contact, counterpart);
+        period.Set(PeriodState.Contributor, counterpart);
+        period.Set(PeriodState.Ci, actor);
+        period.Set(PeriodState.Ci, counterpart);
+        if (_people.TeamOf(actor) != _people.TeamOf(counterpart))
         {
-            period.Reach(actor);
-            period.Reach(counterpart);
+            period.Set(PeriodState.Reacher, actor);
+            period.Set(PeriodState.Reacher, counterpart);
         }
     }
 
     void AddRequest(string requestId, int counterpart, DateTime ts)
     {
-        var deadline = options.WorkingHours.Deadline(ts, options.ResponseLimit);
+        var deadline = _options.WorkingHours.Deadline(ts, _options.ResponseLimit);
         var request = new PendingRequest(counterpart, ts, deadline);
         if (_early.Remove(requestId, out var replies) && replies.Any(r => request.IsAnsweredBy(r.Actor, r.At)))
         {
@@ -138,10 +174,11 @@ public sealed class KpiCalculator(Grouping grouping, ItemLevels levels, KpiOptio
     void Close(PendingRequest request, bool answered)
     {
         var period = Period(request.At);
-        period.Contribute(request.Counterpart);
-        var acc = period.For(grouping.GroupOf(request.Counterpart));
-        acc.Requests++;
-        if (answered) acc.Answered++;
+        var who = request.Counterpart;
+        period.Set(PeriodState.Contributor, who);
+        period.Set(PeriodState.Ci, who);
+        period.Requests[who]++;
+        if (answered) period.Answered[who]++;
     }
 
     /// <summary>Closes requests whose deadline passed long before the newest event, and forgets replies to unseen requests.</summary>
@@ -161,107 +198,214 @@ public sealed class KpiCalculator(Grouping grouping, ItemLevels levels, KpiOptio
             if (replies.Count == 0) { _early.Remove(id); closed = true; }
         }
         if (closed) _retiredBefore = horizon;
-        // A period that ended a week before the horizon can get no more events or request outcomes: fold it up
-        // and free its pair set and bitsets, so memory does not grow with the length of the log.
+        // A period that ended a week before the horizon can get no more events or request outcomes: fold it up into
+        // rows and free its per-employee counts, so memory does not grow with the length of the log.
         foreach (var (key, period) in _periods)
-            if (!period.Sealed && PeriodEnd(key) < horizon - TimeSpan.FromDays(7)) period.Seal(grouping);
+            if (PeriodEnd(key) < horizon - TimeSpan.FromDays(7)) Seal(key, period);
     }
 
-    DateTime PeriodEnd(int key) => options.Period switch
+    DateTime PeriodEnd(int key) => _options.Period switch
     {
         PeriodKind.Day => DateOnly.FromDayNumber(key).AddDays(1).ToDateTime(TimeOnly.MinValue),
         PeriodKind.Week => DateOnly.FromDayNumber(key).AddDays(7).ToDateTime(TimeOnly.MinValue),
         _ => DateTime.MaxValue,
     };
 
-    /// <summary>Ends the pass and returns one row per group and period with data.</summary>
-    public KpiReport Finish()
+    /// <summary>Ends the pass and returns, per grouping, one row per group and period with data.</summary>
+    IReadOnlyList<KpiReport> Finish()
     {
         // Requests whose deadline lies beyond the data are censored: their answer may lie outside the window.
         var end = _toExclusive ?? _max;
         foreach (var request in _pending.Values)
             if (request.Deadline <= end) Close(request, answered: false);
         _pending.Clear();
+        foreach (var (key, period) in _periods.ToList()) Seal(key, period);
 
-        var rows = new List<KpiRow>();
         DateOnly? first = _used > 0 ? DateOnly.FromDateTime(_min) : null;
         DateOnly? last = _used > 0 ? DateOnly.FromDateTime(_max) : null;
-        foreach (var (key, period) in _periods.OrderBy(p => p.Key))
+        return _groupings.Select((grouping, i) => new KpiReport(
+            _rows[i].OrderBy(r => r.PeriodStart).ThenBy(r => grouping.GroupIndexOf(r.Group)).ToList(),
+            _options.From ?? first, _options.To ?? last, _used)
         {
-            if (!period.Sealed) period.Seal(grouping);
-            var start = options.Period == PeriodKind.Window ? options.From ?? first!.Value : DateOnly.FromDayNumber(key);
-            for (var g = 0; g < period.Groups.Length; g++)
-                if (period.Groups[g] is { } acc) rows.Add(Row(g, start, acc));
-        }
-        return new KpiReport(rows, options.From ?? first, options.To ?? last, _used);
+            Grouping = grouping, MinGroupSize = _options.MinGroupSize,
+        }).ToList();
     }
 
-    KpiRow Row(int g, DateOnly start, GroupAccumulator acc)
+    void Seal(int key, PeriodState period)
     {
-        var (contributors, reachers) = (acc.Contributors, acc.Reachers);
+        _periods.Remove(key);
+        if (_lastPeriod == period) { _lastPeriod = null; _lastStart = DateTime.MaxValue; _lastEnd = DateTime.MinValue; }
+        DateOnly? first = _used > 0 ? DateOnly.FromDateTime(_min) : null;
+        var start = _options.Period == PeriodKind.Window ? _options.From ?? first!.Value : DateOnly.FromDayNumber(key);
+        period.CountPairs();
+        for (var i = 0; i < _groupings.Count; i++) _rows[i].AddRange(Rows(_groupings[i], period, start));
+    }
+
+    /// <summary>One row per group with a contributor in the period: the sums of its members' counts.</summary>
+    IEnumerable<KpiRow> Rows(Grouping grouping, PeriodState period, DateOnly start)
+    {
+        var minimum = _options.MinGroupSize;
+        var groups = new GroupCounts?[grouping.Groups.Count];
+        GroupCounts G(int g) => groups[g] ??= new GroupCounts();
+        for (var e = 0; e < grouping.EmployeeCount; e++)
+        {
+            if (!period.Touched(e)) continue;
+            var c = G(grouping.GroupOf(e));
+            c.ResRated += period.ResRated[e]; c.ResGood += period.ResGood[e]; c.ResUnrated += period.ResUnrated[e];
+            c.Requests += period.Requests[e]; c.Answered += period.Answered[e];
+            c.Decisions += period.Decisions[e]; c.GoodDecisions += period.GoodDecisions[e];
+            c.Handoffs += period.Handoffs[e]; c.HandoffsOk += period.HandoffsOk[e];
+            c.Pairs += period.PairsOwned[e]; c.Reciprocated += period.PairsReciprocated[e];
+        }
+        if (period.ChannelRated is { } rated)
+            for (var i = 0; i < rated.Length; i++)
+                if (rated[i] > 0)
+                {
+                    var c = G(grouping.GroupOf(i / PeriodState.Channels));
+                    var channel = i % PeriodState.Channels;
+                    (c.ChannelRated ??= new int[PeriodState.Channels])[channel] += rated[i];
+                    (c.ChannelGood ??= new int[PeriodState.Channels])[channel] += period.ChannelGood![i];
+                }
+        foreach (var ((employee, type), (n, good)) in period.TypeCounts)
+        {
+            var c = G(grouping.GroupOf(employee));
+            c.ByType ??= [];
+            var (sn, sg) = c.ByType.GetValueOrDefault(type);
+            c.ByType[type] = (sn + n, sg + good);
+        }
+        var people = new Dictionary<string, (int[] Counts, Dictionary<int, int[]>? Small)>(StringComparer.Ordinal);
+        foreach (var (name, bits) in period.Sets()) people[name] = Count(bits, grouping, minimum);
+
+        for (var g = 0; g < groups.Length; g++)
+        {
+            if (people[PeriodState.SetName(PeriodState.Contributor)].Counts[g] == 0) continue;
+            yield return Row(grouping, g, start, G(g), people, minimum);
+        }
+    }
+
+    KpiRow Row(Grouping grouping, int g, DateOnly start, GroupCounts acc, Dictionary<string, (int[] Counts, Dictionary<int, int[]>? Small)> people, int minimum)
+    {
+        CellCounts Cell(string set, int n) =>
+            people.TryGetValue(set, out var p) ? new CellCounts(n, p.Counts[g], p.Small is not null && p.Small.TryGetValue(g, out var s) ? s : null) : new CellCounts(n, 0, null);
+        int People(string set) => people.TryGetValue(set, out var p) ? p.Counts[g] : 0;
+
+        var hadContacts = People(PeriodState.SetName(PeriodState.Contact)) > 0;
         var reciprocity = new Share(acc.Reciprocated, acc.Pairs).Percent;
         var responsiveness = new Share(acc.Answered, acc.Requests).Percent;
-        var reach = acc.HadContacts ? new Share(reachers, grouping.Members[g]).Percent : null;
+        var reach = hadContacts ? new Share(People(PeriodState.SetName(PeriodState.Reacher)), grouping.Members[g]).Percent : null;
         double?[] parts = [reciprocity, responsiveness, reach];
         var present = parts.Where(p => p.HasValue).Select(p => p!.Value).ToList();
+        var ciN = acc.Pairs + acc.Requests + (hadContacts ? grouping.Members[g] : 0);
+        var cells = new Dictionary<string, CellCounts>(StringComparer.Ordinal)
+        {
+            ["res"] = Cell("res", acc.ResRated),
+            ["ci"] = Cell("ci", ciN),
+            ["dqr"] = Cell("dqr", acc.Decisions),
+            ["hsr"] = Cell("hsr", acc.Handoffs),
+        };
+        Dictionary<string, Share>? byType = null;
+        if (acc.ByType is { } types)
+        {
+            byType = new(StringComparer.Ordinal);
+            foreach (var (type, (n, good)) in types.OrderBy(t => _typeNames[t.Key], StringComparer.Ordinal))
+            {
+                var key = CellKey.Of(Kpi.Dqr, _typeNames[type]);
+                cells[key] = Cell(key, n);
+                byType[_typeNames[type]] = new Share(good, n, People(key));
+            }
+        }
+        Dictionary<string, Share>? byChannel = null;
+        if (acc.ChannelRated is { } rated)
+        {
+            byChannel = new(StringComparer.Ordinal);
+            foreach (var channel in Enum.GetValues<Channel>())
+            {
+                var n = rated[(int)channel];
+                if (n == 0) continue;
+                var key = CellKey.Of(Kpi.Res, EnumNames.Of(channel));
+                cells[key] = Cell(key, n);
+                byChannel[EnumNames.Of(channel)] = new Share(acc.ChannelGood![(int)channel], n, People(key));
+            }
+        }
+        var contributors = People(PeriodState.SetName(PeriodState.Contributor));
         var row = new KpiRow
         {
             GroupBy = grouping.GroupBy,
             Group = grouping.Groups[g],
-            Period = options.Period,
+            Period = _options.Period,
             PeriodStart = start,
             Employees = contributors,
             Suppressed = false,
             Res = new Share(acc.ResGood, acc.ResRated).Percent,
             ResN = acc.ResRated,
+            ResPeople = cells["res"].People,
             ResUnrated = acc.ResUnrated,
             Ci = present.Count == 0 ? null : present.Average(),
-            CiN = acc.Pairs + acc.Requests + (acc.HadContacts ? grouping.Members[g] : 0),
+            CiN = ciN,
+            CiPeople = cells["ci"].People,
             CiReciprocity = reciprocity,
             CiResponsiveness = responsiveness,
             CiCrossTeamReach = reach,
             Dqr = new Share(acc.GoodDecisions, acc.Decisions).Percent,
             DqrN = acc.Decisions,
-            DqrByType = acc.ByType?.ToDictionary(kv => kv.Key, kv => new Share(kv.Value.Good, kv.Value.N)),
-            ResByChannel = acc.ResByChannel is { } c
-                ? Enum.GetValues<Channel>().Where(ch => c[(int)ch * 2] > 0).ToDictionary(ch => EnumNames.Of(ch), ch => new Share(c[(int)ch * 2 + 1], c[(int)ch * 2]))
-                : null,
+            DqrPeople = cells["dqr"].People,
+            DqrByType = byType,
+            ResByChannel = byChannel,
             Hsr = new Share(acc.HandoffsOk, acc.Handoffs).Percent,
             HsrN = acc.Handoffs,
+            HsrPeople = cells["hsr"].People,
+            Cells = cells,
         };
-        return contributors < options.MinGroupSize ? row.Suppress() : row;
+        return contributors < minimum ? row.Suppress() : Disclosure.WithholdSmall(row, minimum);
+    }
+
+    /// <summary>Set bits per group; for groups with fewer than <paramref name="minimum"/>, also who they are.</summary>
+    static (int[] Counts, Dictionary<int, int[]>? Small) Count(ulong[] bits, Grouping grouping, int minimum)
+    {
+        var counts = new int[grouping.Groups.Count];
+        for (var w = 0; w < bits.Length; w++)
+            for (var word = bits[w]; word != 0; word &= word - 1)
+                counts[grouping.GroupOf((w << 6) + System.Numerics.BitOperations.TrailingZeroCount(word))]++;
+        if (minimum <= 1 || !counts.Any(c => c > 0 && c < minimum)) return (counts, null);
+        var small = new Dictionary<int, List<int>>();
+        for (var w = 0; w < bits.Length; w++)
+            for (var word = bits[w]; word != 0; word &= word - 1)
+            {
+                var e = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(word);
+                var g = grouping.GroupOf(e);
+                if (counts[g] < minimum) (small.TryGetValue(g, out var l) ? l : small[g] = []).Add(e);
+            }
+        return (counts, small.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()));
     }
 
     int PeriodKey(DateTime ts)
     {
         var day = DateOnly.FromDateTime(ts).DayNumber;
-        return options.Period switch
+        return _options.Period switch
         {
             PeriodKind.Day => day,
-            PeriodKind.Week => day - ((int)DateOnly.FromDayNumber(day).DayOfWeek + 6) % 7, // the Monday of the ISO week
+            PeriodKind.Week => IsoWeek.Monday(DateOnly.FromDayNumber(day)).DayNumber,
             _ => 0,
         };
     }
 
     // Consecutive events mostly fall in the same period: remember the last one.
-    PeriodAccumulator? _lastPeriod;
+    PeriodState? _lastPeriod;
     DateTime _lastStart = DateTime.MaxValue, _lastEnd = DateTime.MinValue;
 
-    PeriodAccumulator Period(DateTime ts)
+    PeriodState Period(DateTime ts)
     {
         if (ts >= _lastStart && ts < _lastEnd) return _lastPeriod!;
         var key = PeriodKey(ts);
-        if (!_periods.TryGetValue(key, out var p)) _periods[key] = p = new PeriodAccumulator(grouping.Groups.Count, grouping.EmployeeCount);
-        if (options.Period != PeriodKind.Window)
+        if (!_periods.TryGetValue(key, out var p)) _periods[key] = p = new PeriodState(_people.EmployeeCount) { TypeKey = t => CellKey.Of(Kpi.Dqr, _typeNames[t]) };
+        if (_options.Period != PeriodKind.Window)
         {
             _lastPeriod = p;
             _lastStart = DateOnly.FromDayNumber(key).ToDateTime(TimeOnly.MinValue);
-            _lastEnd = _lastStart.AddDays(options.Period == PeriodKind.Day ? 1 : 7);
+            _lastEnd = _lastStart.AddDays(_options.Period == PeriodKind.Day ? 1 : 7);
         }
         return p;
     }
-
-    GroupAccumulator At(int employee, DateTime ts) => Period(ts).For(grouping.GroupOf(employee));
 
     sealed record PendingRequest(int Counterpart, DateTime At, DateTime Deadline)
     {
@@ -271,48 +415,97 @@ public sealed class KpiCalculator(Grouping grouping, ItemLevels levels, KpiOptio
 
     readonly record struct EarlyReply(int Actor, DateTime At);
 
-    /// <summary>
-    /// One period: counters per group, the directed contact pairs, and per employee a bit for "contributed" and one for
-    /// "reached another team". Sealing turns pairs and bits into per-group counts and frees them.
-    /// </summary>
-    sealed class PeriodAccumulator(int groups, int employees)
+    /// <summary>A group's sums of its members' counts in one period.</summary>
+    sealed class GroupCounts
     {
-        public readonly GroupAccumulator?[] Groups = new GroupAccumulator?[groups];
-        public HashSet<long> Pairs = new(PairComparer.Instance);
-        ulong[] _contributors = new ulong[(employees + 63) / 64];
-        ulong[] _reachers = new ulong[(employees + 63) / 64];
-        public bool Sealed { get; private set; }
+        public int ResRated, ResGood, ResUnrated, Requests, Answered, Decisions, GoodDecisions, Handoffs, HandoffsOk, Pairs, Reciprocated;
+        public Dictionary<int, (int N, int Good)>? ByType;
+        public int[]? ChannelRated, ChannelGood;
+    }
 
-        public GroupAccumulator For(int g) => Groups[g] ??= new GroupAccumulator();
-        public void Contribute(int employee) => _contributors[employee >> 6] |= 1UL << employee;
-        public void Reach(int employee) => _reachers[employee >> 6] |= 1UL << employee;
+    /// <summary>
+    /// One period's counts per employee, the directed contact pairs, and per employee a bit for each way of taking part:
+    /// contributed at all, had a contact, reached another team, and acted in a way each KPI (and each decision type and
+    /// channel) counts. The bits give the distinct people behind every value.
+    /// </summary>
+    sealed class PeriodState(int employees)
+    {
+        public const int Contributor = 0, Contact = 1, Reacher = 2, Res = 3, Ci = 4, Dqr = 5, Hsr = 6;
+        public static readonly int Channels = Enum.GetValues<Channel>().Length;
+        static readonly string[] Names = ["any", "contact", "reach", "res", "ci", "dqr", "hsr"];
+        static readonly string[] ChannelKeys = Enum.GetValues<Channel>().Select(c => CellKey.Of(Kpi.Res, EnumNames.Of(c))).ToArray();
 
-        public void Seal(Grouping grouping)
+        public static string SetName(int set) => Names[set];
+
+        readonly int _words = (employees + 63) / 64;
+        readonly ulong[][] _sets = Enumerable.Range(0, 7).Select(_ => new ulong[(employees + 63) / 64]).ToArray();
+        readonly Dictionary<int, ulong[]> _typeSets = [];
+        ulong[]?[]? _channelSets;
+
+        public readonly int[] ResRated = new int[employees], ResGood = new int[employees], ResUnrated = new int[employees];
+        public readonly int[] Requests = new int[employees], Answered = new int[employees];
+        public readonly int[] Decisions = new int[employees], GoodDecisions = new int[employees];
+        public readonly int[] Handoffs = new int[employees], HandoffsOk = new int[employees];
+        public int[] PairsOwned = [], PairsReciprocated = [];
+        public int[]? ChannelRated, ChannelGood;
+        public readonly Dictionary<(int Employee, int Type), (int N, int Good)> TypeCounts = [];
+        public readonly HashSet<long> Pairs = new(PairComparer.Instance);
+
+        public void Set(int set, int employee) => _sets[set][employee >> 6] |= 1UL << employee;
+
+        /// <summary>True when the employee took part in the period in any way (every count of an untouched employee is 0).</summary>
+        public bool Touched(int e) => (_sets[Contributor][e >> 6] & (1UL << e)) != 0;
+
+        public void AddDecision(int employee, int type, bool good)
         {
+            Decisions[employee]++;
+            if (good) GoodDecisions[employee]++;
+            var (n, g) = TypeCounts.GetValueOrDefault((employee, type));
+            TypeCounts[(employee, type)] = (n + 1, good ? g + 1 : g);
+            Set(Dqr, employee);
+            if (!_typeSets.TryGetValue(type, out var bits)) _typeSets[type] = bits = new ulong[_words];
+            bits[employee >> 6] |= 1UL << employee;
+        }
+
+        public void AddRating(int employee, int channel, bool good)
+        {
+            ResRated[employee]++;
+            if (good) ResGood[employee]++;
+            ChannelRated ??= new int[ResRated.Length * Channels];
+            ChannelGood ??= new int[ResRated.Length * Channels];
+            ChannelRated[employee * Channels + channel]++;
+            if (good) ChannelGood[employee * Channels + channel]++;
+            Set(Res, employee);
+            _channelSets ??= new ulong[Channels][];
+            (_channelSets[channel] ??= new ulong[_words])[employee >> 6] |= 1UL << employee;
+        }
+
+        /// <summary>Each employee's directed pairs, and how many of them the partner returned.</summary>
+        public void CountPairs()
+        {
+            PairsOwned = new int[ResRated.Length];
+            PairsReciprocated = new int[ResRated.Length];
             foreach (var pair in Pairs)
             {
                 var a = (int)(pair >> 32);
                 var b = (int)(pair & 0xffffffff);
-                var acc = For(grouping.GroupOf(a));
-                acc.Pairs++;
-                if (Pairs.Contains(((long)b << 32) | (uint)a)) acc.Reciprocated++;
+                PairsOwned[a]++;
+                if (Pairs.Contains(((long)b << 32) | (uint)a)) PairsReciprocated[a]++;
             }
-            Count(_contributors, grouping, (acc, n) => acc.Contributors = n);
-            Count(_reachers, grouping, (acc, n) => acc.Reachers = n);
-            Pairs = new(PairComparer.Instance);
-            _contributors = _reachers = [];
-            Sealed = true;
         }
 
-        void Count(ulong[] bits, Grouping grouping, Action<GroupAccumulator, int> set)
+        /// <summary>Every people set by name: the seven above, <c>dqr/TYPE</c> by decision type index, <c>res/CHANNEL</c>.</summary>
+        public IEnumerable<(string Name, ulong[] Bits)> Sets()
         {
-            var counts = new int[Groups.Length];
-            for (var w = 0; w < bits.Length; w++)
-                for (var word = bits[w]; word != 0; word &= word - 1)
-                    counts[grouping.GroupOf((w << 6) + System.Numerics.BitOperations.TrailingZeroCount(word))]++;
-            for (var g = 0; g < counts.Length; g++)
-                if (counts[g] > 0) set(For(g), counts[g]);
+            for (var s = 0; s < _sets.Length; s++) yield return (Names[s], _sets[s]);
+            foreach (var (type, bits) in _typeSets) yield return (TypeKey(type), bits);
+            if (_channelSets is not null)
+                for (var c = 0; c < _channelSets.Length; c++)
+                    if (_channelSets[c] is { } bits) yield return (ChannelKeys[c], bits);
         }
+
+        /// <summary>Set by the calculator so type sets can be named.</summary>
+        public Func<int, string> TypeKey { get; set; } = t => t.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>
@@ -333,25 +526,6 @@ public sealed class KpiCalculator(Grouping grouping, ItemLevels levels, KpiOptio
             h *= 0xc4ceb9fe1a85ec53UL;
             h ^= h >> 33;
             return (int)h;
-        }
-    }
-
-    sealed class GroupAccumulator
-    {
-        public int Contributors, Reachers;
-        public int ResRated, ResGood, ResUnrated, Requests, Answered, Decisions, GoodDecisions, Handoffs, HandoffsOk, Pairs, Reciprocated;
-        public bool HadContacts;
-        public Dictionary<string, (int N, int Good)>? ByType;
-        /// <summary>Rated replies and empathic replies per channel, interleaved: [n(chat), good(chat), n(ticket), ...].</summary>
-        public int[]? ResByChannel;
-
-        public void AddDecision(string type, bool good)
-        {
-            Decisions++;
-            if (good) GoodDecisions++;
-            ByType ??= new(StringComparer.Ordinal);
-            var (n, g) = ByType.GetValueOrDefault(type);
-            ByType[type] = (n + 1, good ? g + 1 : g);
         }
     }
 }

@@ -1,0 +1,274 @@
+using SoftSkills.Data.Schema;
+
+namespace SoftSkills.Measurement.Kpis;
+
+/// <summary>
+/// Disclosure control of published KPI values (docs/design.md, "Privacy"). Primary: a value is withheld when fewer than
+/// the minimum number of distinct people acted in a way it counts. Complementary: within one output, when cells add up
+/// to another (a team and its segments, an organisation and its teams, a total and its decision types, a window and its
+/// weeks), no withheld cell and no remainder resting on fewer people may be derivable by subtraction; more cells are
+/// withheld until none is (the cell-suppression principle of official statistics: Hundepool et al. 2012, "Statistical
+/// Disclosure Control", Wiley, ch. 4).
+/// </summary>
+public static class Disclosure
+{
+    public const string DerivableReason = "withheld so that a smaller group's value cannot be derived by subtraction";
+
+    /// <summary>Why a value resting on too few people is withheld.</summary>
+    public static string TooFew(Kpi kpi, int minimum) => $"fewer than {minimum} {kpi switch
+    {
+        Kpi.Res => "people replying",
+        Kpi.Ci => "participants",
+        Kpi.Dqr => "deciders",
+        _ => "people handing work off",
+    }}";
+
+    /// <summary>Primary suppression of one row: every cell with data but fewer than <paramref name="minimum"/> people is withheld.</summary>
+    public static KpiRow WithholdSmall(KpiRow row, int minimum)
+    {
+        if (minimum <= 1 || row.Suppressed) return row;
+        var small = row.Cells.Where(c => c.Value.N > 0 && c.Value.People < minimum).Select(c => c.Key).OrderBy(k => k.Contains('/')).ToList();
+        foreach (var key in small) row = row.WithholdPart(key, TooFew(CellKey.Split(key).Kpi, minimum));
+        return row;
+    }
+}
+
+/// <summary>
+/// The KPI reports published together in one output, and how their cells add up. <see cref="Apply"/> returns them with
+/// complementary suppression applied. Reports added as unpublished take part in the sums but are never shown.
+/// </summary>
+public sealed class Publication(int minimum)
+{
+    sealed class Cell(int report, int row, string key, CellCounts counts, bool published)
+    {
+        public readonly int Report = report, Row = row;
+        public readonly string Key = key;
+        public readonly int N = counts.N, People = counts.People;
+        public readonly int[]? Small = counts.SmallSet;
+        public bool Published = published;
+        public bool IsPart => Key.Contains('/');
+        public List<Cell>? Parts; // a KPI cell's breakdown: withheld with it
+    }
+
+    sealed record Family(Cell Parent, List<Cell> Children, bool DisjointPeople);
+
+    readonly List<(KpiReport Report, bool Published)> _reports = [];
+    readonly List<Dictionary<(int Row, string Key), Cell>> _cells = [];
+    readonly List<Family> _families = [];
+
+    /// <summary>Adds a report; returns its index for <see cref="Nest"/> and <see cref="Sum"/>.</summary>
+    public int Add(KpiReport report, bool published = true)
+    {
+        if (minimum > 1 && report.MinGroupSize != minimum)
+            throw new ArgumentException($"a report computed with minimum group size {report.MinGroupSize} cannot be published under {minimum}");
+        var index = _reports.Count;
+        _reports.Add((report, published));
+        var cells = new Dictionary<(int, string), Cell>();
+        for (var r = 0; r < report.Rows.Count; r++)
+        {
+            var row = report.Rows[r];
+            foreach (var (key, counts) in row.Cells)
+                cells[(r, key)] = new Cell(index, r, key, counts, published && !row.Suppressed && IsShown(row, key));
+            // A KPI is the sum of its breakdown (DQR over decision types, RES over channels).
+            foreach (var kpi in new[] { "dqr", "res" })
+            {
+                if (!cells.TryGetValue((r, kpi), out var total)) continue;
+                var parts = cells.Values.Where(c => c.Row == r && c.Key.StartsWith(kpi + "/", StringComparison.Ordinal)).OrderBy(c => c.Key, StringComparer.Ordinal).ToList();
+                if (parts.Count == 0) continue;
+                total.Parts = parts;
+                _families.Add(new Family(total, parts, DisjointPeople: false));
+            }
+        }
+        _cells.Add(cells);
+        return index;
+    }
+
+    static bool IsShown(KpiRow row, string key)
+    {
+        var (kpi, part) = CellKey.Split(key);
+        if (row.Withheld?.ContainsKey(kpi) == true) return false;
+        if (part is null) return true;
+        var shares = kpi == Kpi.Dqr ? row.DqrByType : row.ResByChannel;
+        return shares is not null && shares.TryGetValue(part, out var s) && s.Withheld is null;
+    }
+
+    /// <summary>
+    /// The groups of <paramref name="child"/> (a finer grouping of the same people over the same periods) that lie inside a
+    /// group of <paramref name="parent"/> add up to it, with the rest of the parent's people as an unpublished remainder.
+    /// </summary>
+    public void Nest(int parent, int child)
+    {
+        var (p, c) = (_reports[parent].Report, _reports[child].Report);
+        var pg = p.Grouping ?? throw new ArgumentException("the parent report has no grouping");
+        var cg = c.Grouping ?? throw new ArgumentException("the child report has no grouping");
+        if (pg.EmployeeCount != cg.EmployeeCount) throw new ArgumentException("nested reports must group the same employees");
+        // The parent group of each child group, or -1 when its members span several.
+        var inside = new int[cg.Groups.Count];
+        Array.Fill(inside, -2);
+        for (var e = 0; e < cg.EmployeeCount; e++)
+        {
+            var (cgroup, pgroup) = (cg.GroupOf(e), pg.GroupOf(e));
+            inside[cgroup] = inside[cgroup] == -2 || inside[cgroup] == pgroup ? pgroup : -1;
+        }
+        var childRows = c.Rows.Select((row, i) => (row, i)).ToLookup(x => (x.row.PeriodStart, x.row.Group));
+        var childGroupIndex = cg.Groups.Select((name, i) => (name, i)).ToDictionary(x => x.name, x => x.i, StringComparer.Ordinal);
+        var nestedGroups = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        for (var g = 0; g < cg.Groups.Count; g++)
+            if (inside[g] >= 0) (nestedGroups.TryGetValue(pg.Groups[inside[g]], out var l) ? l : nestedGroups[pg.Groups[inside[g]]] = []).Add(cg.Groups[g]);
+        for (var r = 0; r < p.Rows.Count; r++)
+        {
+            var row = p.Rows[r];
+            if (!nestedGroups.TryGetValue(row.Group, out var groups)) continue;
+            var children = groups.SelectMany(g => childRows[(row.PeriodStart, g)]).ToList();
+            foreach (var key in row.Cells.Keys)
+            {
+                var parentCell = _cells[parent][(r, key)];
+                var parts = children.Where(x => x.row.Cells.ContainsKey(key)).Select(x => _cells[child][(x.i, key)]).ToList();
+                var rest = new CellCounts(parentCell.N - parts.Sum(x => x.N), parentCell.People - parts.Sum(x => x.People), null);
+                if (rest.N > 0 || rest.People > 0) parts.Add(new Cell(-1, -1, key, rest, published: false));
+                if (parts.Count > 0) _families.Add(new Family(parentCell, parts, DisjointPeople: true));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Each group's row in <paramref name="parent"/> is the sum of the same group's rows in <paramref name="children"/> whose
+    /// periods fall inside the parent's (a window and its weeks; a window and its baseline and remainder).
+    /// </summary>
+    public void Sum(int parent, params int[] children)
+    {
+        var p = _reports[parent].Report;
+        for (var r = 0; r < p.Rows.Count; r++)
+        {
+            var row = p.Rows[r];
+            var (from, to) = Span(p, row);
+            var rows = children.SelectMany(c => _reports[c].Report.Rows.Select((x, i) => (c, x, i)))
+                .Where(x => x.x.Group == row.Group && x.x.PeriodStart >= from && x.x.PeriodStart <= to).ToList();
+            if (rows.Count == 0) continue;
+            foreach (var key in row.Cells.Keys)
+            {
+                var parts = rows.Where(x => x.x.Cells.ContainsKey(key)).Select(x => _cells[x.c][(x.i, key)]).ToList();
+                var gap = _cells[parent][(r, key)].N - parts.Sum(x => x.N);
+                if (gap != 0) throw new ArgumentException($"the periods of report {string.Join(",", children)} do not add up to report {parent} ({row.Group}, {key}: {gap} unaccounted)");
+                _families.Add(new Family(_cells[parent][(r, key)], parts, DisjointPeople: false));
+            }
+        }
+    }
+
+    static (DateOnly From, DateOnly To) Span(KpiReport report, KpiRow row) => row.Period switch
+    {
+        PeriodKind.Day => (row.PeriodStart, row.PeriodStart),
+        PeriodKind.Week => (row.PeriodStart, row.PeriodStart.AddDays(6)),
+        _ => (report.FirstDay ?? row.PeriodStart, report.LastDay ?? DateOnly.MaxValue),
+    };
+
+    /// <summary>The reports with every cell withheld that would otherwise let a smaller group's value be derived.</summary>
+    public IReadOnlyList<KpiReport> Apply()
+    {
+        if (minimum > 1) Resolve();
+        return _reports.Select((x, i) => Withhold(x.Report, i)).ToList();
+    }
+
+    void Resolve()
+    {
+        for (var round = 0; ; round++)
+        {
+            var (known, by) = Propagate();
+            var withheld = new HashSet<Cell>();
+            foreach (var (family, hidden) in Violations(known, by))
+            {
+                if (withheld.Overlaps(family.Children) || withheld.Contains(family.Parent)) continue; // this round already changed it
+                // Cells withheld earlier in this round make the derivations stale: such a violation waits for the next round.
+                var cell = Choose(family, hidden, known, by, depth: 0, []);
+                if (cell is null && withheld.Count > 0) continue;
+                if (cell is null)
+                    throw new InvalidOperationException($"disclosure control found no published cell to withhold for {family.Parent.Key} (report {family.Parent.Report}, row {family.Parent.Row})");
+                Hide(cell);
+                withheld.Add(cell);
+            }
+            if (withheld.Count == 0) return;
+            if (round > 100_000) throw new InvalidOperationException("disclosure control did not converge");
+        }
+    }
+
+    void Hide(Cell cell)
+    {
+        cell.Published = false;
+        if (cell.Parts is { } parts) foreach (var p in parts) p.Published = false;
+    }
+
+    /// <summary>Every cell that is published or follows from published cells, and the family it follows from.</summary>
+    (HashSet<Cell> Known, Dictionary<Cell, Family> By) Propagate()
+    {
+        var known = _cells.SelectMany(c => c.Values).Where(c => c.Published).ToHashSet();
+        var by = new Dictionary<Cell, Family>();
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            foreach (var f in _families)
+            {
+                var unknown = f.Children.Where(c => !known.Contains(c)).ToList();
+                if (known.Contains(f.Parent) && unknown.Count == 1) { known.Add(unknown[0]); by[unknown[0]] = f; changed = true; }
+                else if (!known.Contains(f.Parent) && unknown.Count == 0) { known.Add(f.Parent); by[f.Parent] = f; changed = true; }
+            }
+        }
+        return (known, by);
+    }
+
+    /// <summary>Derivable cells (or remainders of several) that rest on fewer than the minimum number of people.</summary>
+    IEnumerable<(Family Family, List<Cell> Hidden)> Violations(HashSet<Cell> known, Dictionary<Cell, Family> by)
+    {
+        foreach (var f in _families)
+        {
+            if (!known.Contains(f.Parent)) continue;
+            var unknown = f.Children.Where(c => !known.Contains(c)).ToList();
+            if (unknown.Count == 0) continue;
+            var n = unknown.Sum(c => c.N);
+            if (n > 0 && UnionPeople(unknown, f.DisjointPeople) < minimum) yield return (f, unknown);
+        }
+        foreach (var (cell, f) in by)
+            if (cell.N > 0 && cell.People < minimum) yield return (f, [cell]);
+    }
+
+    int UnionPeople(List<Cell> cells, bool disjoint)
+    {
+        if (disjoint) return cells.Sum(c => c.People);
+        if (cells.Any(c => c.People >= minimum)) return minimum;
+        var union = new HashSet<int>();
+        foreach (var c in cells)
+        {
+            if (c.Small is null) return c.People >= minimum ? minimum : cells.Sum(x => x.People); // no list: fall back to the sum
+            union.UnionWith(c.Small);
+        }
+        return union.Count;
+    }
+
+    /// <summary>The published cell whose withholding breaks the derivation through <paramref name="family"/>: the smallest.</summary>
+    Cell? Choose(Family family, List<Cell> hidden, HashSet<Cell> known, Dictionary<Cell, Family> by, int depth, HashSet<Family> seen)
+    {
+        if (depth > 8 || !seen.Add(family)) return null;
+        var candidates = family.Children.Append(family.Parent).Where(c => !hidden.Contains(c) && known.Contains(c));
+        Cell? best = null;
+        foreach (var c in candidates)
+        {
+            var option = c.Published ? c : by.TryGetValue(c, out var from) ? Choose(from, [c], known, by, depth + 1, seen) : null;
+            if (option is null) continue;
+            if (best is null || Order(option).CompareTo(Order(best)) < 0) best = option;
+        }
+        return best;
+    }
+
+    static (int, int, int, int, int, string) Order(Cell c) => (c.IsPart ? 0 : 1, c.People, c.N, c.Report, c.Row, c.Key);
+
+
+    KpiReport Withhold(KpiReport report, int index)
+    {
+        var rows = report.Rows.ToArray();
+        foreach (var ((r, key), cell) in _cells[index])
+        {
+            if (cell.Published || rows[r].Suppressed || !IsShown(rows[r], key) || !_reports[index].Published) continue;
+            rows[r] = rows[r].WithholdPart(key, Disclosure.DerivableReason);
+        }
+        return report with { Rows = rows };
+    }
+}
