@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using SoftSkills.Data.Csv;
 using SoftSkills.Data.Files;
+using SoftSkills.Data.Schema;
 using SoftSkills.Data.Validation;
 using SoftSkills.Measurement.Kpis;
 
@@ -53,7 +54,7 @@ public static class KpisCommand
             if (parse.GetValue(output) is { } file)
             {
                 if (file.Extension.Equals(".csv", StringComparison.OrdinalIgnoreCase))
-                    AtomicOutputs.WriteText(file.FullName, KpiCsv.Of(result.Report.Rows));
+                    AtomicOutputs.WriteText(file.FullName, KpiCsv.Of(result.Report));
                 else
                     AtomicOutputs.WriteText(file.FullName, JsonOut.Text(json));
             }
@@ -77,7 +78,8 @@ static class KpiJson
                 ["group_by"] = r.GroupBy,
                 ["group"] = r.Group,
                 ["period"] = r.Period.ToString().ToLowerInvariant(),
-                ["period_start"] = r.PeriodStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["period_start"] = Day(r.PeriodStart),
+                ["period_end"] = Day(PeriodEnd(run.Report, r)),
                 ["employees"] = r.Employees,
                 ["suppressed"] = r.Suppressed,
                 ["res"] = JsonOut.Number(r.Res),
@@ -88,18 +90,20 @@ static class KpiJson
                 ["ci_n"] = r.CiN,
                 ["dqr_n"] = r.DqrN,
                 ["hsr_n"] = r.HsrN,
+                ["res_people"] = r.ResPeople,
+                ["ci_people"] = r.CiPeople,
+                ["dqr_people"] = r.DqrPeople,
+                ["hsr_people"] = r.HsrPeople,
                 ["res_unrated"] = r.ResUnrated,
                 ["ci_reciprocity"] = JsonOut.Number(r.CiReciprocity),
                 ["ci_responsiveness"] = JsonOut.Number(r.CiResponsiveness),
                 ["ci_cross_team_reach"] = JsonOut.Number(r.CiCrossTeamReach),
             };
-            if (r.DqrByType is { } types)
-            {
-                var byType = new JsonObject();
-                foreach (var (type, share) in types.OrderBy(t => t.Key, StringComparer.Ordinal))
-                    byType[type] = new JsonObject { ["value"] = JsonOut.Number(share.Percent), ["n"] = share.Denominator };
-                row["dqr_by_type"] = byType;
-            }
+            if (r.Suppressed) row["withheld"] = new JsonObject { ["all"] = $"fewer than {run.Report.MinGroupSize} employees took part" };
+            else if (r.Withheld is { Count: > 0 } w)
+                row["withheld"] = new JsonObject(w.OrderBy(x => x.Key).Select(x => KeyValuePair.Create(EnumNames.Of(x.Key), (JsonNode?)x.Value)));
+            if (r.DqrByType is { } types) row["dqr_by_type"] = Shares(types);
+            if (r.ResByChannel is { } channels) row["res_by_channel"] = Shares(channels);
             if (!r.Suppressed && run.Baselines.TryGetValue(r.Group, out var b) && !b.Suppressed)
             {
                 row["res_baseline"] = JsonOut.Number(b.Res);
@@ -116,25 +120,48 @@ static class KpiJson
         return new JsonObject
         {
             ["rows"] = rows,
-            ["first_day"] = run.Report.FirstDay?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["last_day"] = run.Report.LastDay?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["first_day"] = run.Report.FirstDay is { } f ? Day(f) : null,
+            ["last_day"] = run.Report.LastDay is { } l ? Day(l) : null,
+            ["baseline_from"] = run.BaselineWindow is { } bw ? Day(bw.From) : null,
+            ["baseline_to"] = run.BaselineWindow is { } bw2 ? Day(bw2.To) : null,
+            ["min_group_size"] = run.Report.MinGroupSize,
             ["rows_read"] = run.Quality.RowsRead,
             ["rows_rejected"] = run.Quality.RowsRejected,
         };
+    }
+
+    static JsonObject Shares(IReadOnlyDictionary<string, Share> shares) =>
+        new(shares.OrderBy(t => t.Key, StringComparer.Ordinal).Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)(kv.Value.Withheld is { } why
+            ? new JsonObject { ["value"] = null, ["n"] = null, ["people"] = null, ["withheld"] = why }
+            : new JsonObject { ["value"] = JsonOut.Number(kv.Value.Percent), ["n"] = kv.Value.Denominator, ["people"] = kv.Value.People }))));
+
+    public static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The last day a row covers: its period's end, cut to the data window.</summary>
+    public static DateOnly PeriodEnd(KpiReport report, KpiRow r)
+    {
+        var end = r.Period switch { PeriodKind.Day => r.PeriodStart, PeriodKind.Week => r.PeriodStart.AddDays(6), _ => report.LastDay ?? r.PeriodStart };
+        return report.LastDay is { } last && end > last ? last : end;
     }
 }
 
 static class KpiCsv
 {
-    public static string Of(IReadOnlyList<KpiRow> rows)
+    const string Header = "group_by,group,period,period_start,employees,suppressed,res,ci,dqr,hsr,res_n,ci_n,dqr_n,hsr_n,res_unrated,period_end,res_people,ci_people,dqr_people,hsr_people,withheld\n";
+
+    /// <summary>The rows as CSV: numbers at full precision, empty where withheld or absent, text cells safe from spreadsheet formulas.</summary>
+    public static string Of(KpiReport report)
     {
-        var sb = new StringBuilder("group_by,group,period,period_start,employees,suppressed,res,ci,dqr,hsr,res_n,ci_n,dqr_n,hsr_n,res_unrated\n");
-        static string N(double? v) => v is { } x ? CsvFormat.Real(Math.Round(x, 4)) : "";
-        foreach (var r in rows)
+        var sb = new StringBuilder(Header);
+        static string N(double? v) => v is { } x ? CsvFormat.Real(x) : "";
+        foreach (var r in report.Rows)
         {
+            var withheld = r.Suppressed ? $"all: fewer than {report.MinGroupSize} employees took part"
+                : string.Join("; ", (r.Withheld ?? new Dictionary<Data.Schema.Kpi, string>()).OrderBy(x => x.Key).Select(x => $"{EnumNames.Of(x.Key)}: {x.Value}"));
             sb.Append(string.Join(",", CsvFormat.Escape(r.GroupBy), CsvFormat.Escape(r.Group), r.Period.ToString().ToLowerInvariant(),
-                CsvFormat.Date(r.PeriodStart), r.Employees, r.Suppressed ? "true" : "false", N(r.Res), N(r.Ci), N(r.Dqr), N(r.Hsr),
-                r.ResN, r.CiN, r.DqrN, r.HsrN, r.ResUnrated)).Append('\n');
+                CsvFormat.Date(r.PeriodStart), r.Employees, r.Suppressed ? "true" : "false",
+                N(r.Res), N(r.Ci), N(r.Dqr), N(r.Hsr), r.ResN, r.CiN, r.DqrN, r.HsrN, r.ResUnrated,
+                CsvFormat.Date(KpiJson.PeriodEnd(report, r)), r.ResPeople, r.CiPeople, r.DqrPeople, r.HsrPeople, CsvFormat.Escape(withheld))).Append('\n');
         }
         return sb.ToString();
     }
@@ -145,7 +172,7 @@ static class KpiText
     public static void Print(KpiRun run)
     {
         var report = run.Report;
-        Console.WriteLine($"KPIs from {report.FirstDay:yyyy-MM-dd} to {report.LastDay:yyyy-MM-dd} ({report.EventsUsed:N0} events)");
+        Console.WriteLine($"KPIs from {report.FirstDay:yyyy-MM-dd} to {report.LastDay:yyyy-MM-dd} ({report.EventsUsed:N0} events); values resting on fewer than {report.MinGroupSize} people are withheld (–)");
         Console.WriteLine($"{"group",-16} {"period",-10} {"people",6}  {"RES %",7} {"CI",7} {"DQR %",7} {"HSR %",7}");
         static string F(double? v) => v is { } x ? x.ToString("0.0", CultureInfo.InvariantCulture) : "–";
         foreach (var r in report.Rows)
@@ -153,6 +180,9 @@ static class KpiText
             var values = r.Suppressed ? "suppressed (fewer than the minimum group size)" : $"{F(r.Res),7} {F(r.Ci),7} {F(r.Dqr),7} {F(r.Hsr),7}";
             Console.WriteLine($"{Trim(r.Group),-16} {r.PeriodStart:yyyy-MM-dd} {r.Employees,6}  {values}");
         }
+        var withheld = report.Rows.Where(r => !r.Suppressed && r.Withheld is { Count: > 0 }).ToList();
+        foreach (var r in withheld)
+            Console.WriteLine($"  {Trim(r.Group)} {r.PeriodStart:yyyy-MM-dd}: {string.Join("; ", r.Withheld!.OrderBy(x => x.Key).Select(x => $"{KpiNames.Title(x.Key)} {x.Value}"))}");
         var unrated = report.Rows.Where(r => !r.Suppressed).Sum(r => r.ResUnrated ?? 0);
         if (unrated > 0) Console.WriteLine($"{unrated:N0} replies have no human or auto rating: RES counts only rated replies");
     }

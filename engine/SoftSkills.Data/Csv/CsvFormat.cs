@@ -52,7 +52,21 @@ public static class CsvFormat
         }
     }
 
-    /// <summary>Quotes a field when RFC 4180 requires it.</summary>
-    public static string Escape(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+    /// <summary>
+    /// A text cell as written: a cell a spreadsheet would run as a formula (starting with =, +, -, @, tab or CR) gets a
+    /// leading apostrophe, as OWASP advises against CSV injection, and so does one that already starts with an apostrophe
+    /// (so <see cref="Unescape"/> reads back exactly what was written); then RFC 4180 quoting where needed. Numbers are
+    /// written by their own methods and never prefixed.
+    /// </summary>
+    public static string Escape(string value)
+    {
+        if (value.Length > 0 && FormulaStart.Contains(value[0])) value = "'" + value;
+        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+    }
+
+    /// <summary>Undoes the apostrophe of <see cref="Escape"/> on a cell read back.</summary>
+    public static string Unescape(string cell) =>
+        cell.Length > 1 && cell[0] == '\'' && FormulaStart.Contains(cell[1]) ? cell[1..] : cell;
+
+    const string FormulaStart = "=+-@\t\r'";
 }

@@ -97,7 +97,7 @@ public static class CsvTable
         public string? Text(int column)
         {
             var s = Raw(column);
-            return s.Length == 0 ? null : s;
+            return s.Length == 0 ? null : CsvFormat.Unescape(s);
         }
 
         public DateTime? Timestamp(int column) => Parse<DateTime>(column, CsvFormat.TryTimestamp, "timestamp (expected ISO 8601 UTC, e.g. 2026-01-05T09:30:00Z)");

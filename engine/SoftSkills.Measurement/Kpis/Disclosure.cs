@@ -133,7 +133,8 @@ public sealed class Publication(int minimum)
 
     /// <summary>
     /// Each group's row in <paramref name="parent"/> is the sum of the same group's rows in <paramref name="children"/> whose
-    /// periods fall inside the parent's (a window and its weeks; a window and its baseline and remainder).
+    /// periods overlap the parent's (a window and its weeks; a window and its baseline and remainder). The caller makes the
+    /// periods line up; a count that does not add up is an error.
     /// </summary>
     public void Sum(int parent, params int[] children)
     {
@@ -143,9 +144,10 @@ public sealed class Publication(int minimum)
             var row = p.Rows[r];
             var (from, to) = Span(p, row);
             var rows = children.SelectMany(c => _reports[c].Report.Rows.Select((x, i) => (c, x, i)))
-                .Where(x => x.x.Group == row.Group && x.x.PeriodStart >= from && x.x.PeriodStart <= to).ToList();
+                .Where(x => x.x.Group == row.Group && Span(_reports[x.c].Report, x.x) is var s && s.From <= to && s.To >= from).ToList();
             if (rows.Count == 0) continue;
-            foreach (var key in row.Cells.Keys)
+            // CI counts distinct pairs and censors requests at a window's edges: it does not add up over periods.
+            foreach (var key in row.Cells.Keys.Where(k => k != "ci"))
             {
                 var parts = rows.Where(x => x.x.Cells.ContainsKey(key)).Select(x => _cells[x.c][(x.i, key)]).ToList();
                 var gap = _cells[parent][(r, key)].N - parts.Sum(x => x.N);

@@ -85,7 +85,7 @@ public sealed record KpiRow
         var r = this with { Withheld = withheld };
         return kpi switch
         {
-            Kpi.Res => r with { Res = null, ResN = null, ResPeople = null, ResByChannel = WithholdAll(ResByChannel, reason) },
+            Kpi.Res => r with { Res = null, ResN = null, ResPeople = null, ResUnrated = null, ResByChannel = WithholdAll(ResByChannel, reason) },
             Kpi.Ci => r with { Ci = null, CiN = null, CiPeople = null, CiReciprocity = null, CiResponsiveness = null, CiCrossTeamReach = null },
             Kpi.Dqr => r with { Dqr = null, DqrN = null, DqrPeople = null, DqrByType = WithholdAll(DqrByType, reason) },
             _ => r with { Hsr = null, HsrN = null, HsrPeople = null },
