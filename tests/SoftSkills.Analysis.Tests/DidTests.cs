@@ -2,7 +2,7 @@ using SoftSkills.Analysis.Pilot;
 
 namespace SoftSkills.Analysis.Tests;
 
-/// <summary>Difference-in-differences against hand-computed cases.</summary>
+/// <summary>Difference-in-differences against hand-computed cases (CR1, whose formula reduces to a sum by hand).</summary>
 public class DidTests
 {
     [Fact]
@@ -14,7 +14,7 @@ public class DidTests
             new("t1", true, false, 9), new("t1", true, true, 12), new("t2", true, false, 11), new("t2", true, true, 12),
             new("c1", false, false, 5), new("c1", false, true, 7), new("c2", false, false, 7), new("c2", false, true, 7),
         };
-        var r = DifferenceInDifferences.Estimate(obs);
+        var r = DifferenceInDifferences.Estimate(obs, new DidOptions(DidInference.Cr1));
         Assert.Equal(1.0, r.Estimate, 12);
         Assert.Equal(10, r.TreatedBefore);
         Assert.Equal(12, r.TreatedAfter);
@@ -35,7 +35,7 @@ public class DidTests
             new("t1", true, false, 0), new("t1", true, true, 3), new("t2", true, false, 0), new("t2", true, true, 1),
             new("c1", false, false, 0), new("c1", false, true, 1), new("c2", false, false, 0), new("c2", false, true, 1),
         };
-        var r = DifferenceInDifferences.Estimate(obs);
+        var r = DifferenceInDifferences.Estimate(obs, new DidOptions(DidInference.Cr1));
         Assert.Equal(1.0, r.Estimate, 12);
         var expectedVariance = 4.0 / 3 * 7.0 / 4 * ((1.0 + 1.0) / 4);
         Assert.Equal(Math.Sqrt(expectedVariance), r.StandardError, 10);

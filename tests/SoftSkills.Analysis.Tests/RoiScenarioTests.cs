@@ -79,7 +79,7 @@ public class RoiScenarioTests
     [Fact]
     public void A_pilot_effect_becomes_a_three_point_uplift()
     {
-        var did = new Pilot.DidResult(5, 1, 2, 8, 5, 3, 0.01, 4, 40, 50, 55, 50, 50);
+        var did = new Pilot.DidResult(5, 1, 2, 8, 5, 3, 0.01, 4, 40, 50, 55, 50, 50, "CR2", 0.95);
         var effects = new[] { new Pilot.KpiEffect(Data.Schema.Kpi.Hsr, did, null), new Pilot.KpiEffect(Data.Schema.Kpi.Res, did with { Estimate = 30 }, null) };
         var uplift = PilotToRoi.Uplift(effects, MidSize().KpiToProductivity);
         // 0.2% per HSR point: 5 points [2, 8] → 1% [0.4%, 1.6%]; RES counts for nothing.

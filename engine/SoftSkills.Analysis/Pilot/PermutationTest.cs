@@ -2,8 +2,11 @@ using MathNet.Numerics.Random;
 
 namespace SoftSkills.Analysis.Pilot;
 
-/// <summary>A randomisation test's result: the observed effect, its p-value and how many assignments it was compared with.</summary>
-public sealed record PermutationResult(double Observed, double P, int Assignments, bool Exact);
+/// <summary>
+/// A randomisation test's result: the observed effect, its p-value, how many assignments it was compared with, and the
+/// smallest p the design can give at all (with two treated teams of four, 1/3: such a design cannot reach 5%).
+/// </summary>
+public sealed record PermutationResult(double Observed, double P, int Assignments, bool Exact, double SmallestP);
 
 /// <summary>
 /// Randomisation inference for a difference-in-differences (Fisher's exact test of the sharp null; Young 2019, QJE 134):
@@ -31,7 +34,10 @@ public static class PermutationTest
             total++;
             if (Math.Abs(effect) >= Math.Abs(observed) - 1e-12) extreme++;
         }
-        return new PermutationResult(observed, (double)extreme / total, total, exact);
+        // The observed assignment always counts; so does its mirror image (treatment and control swapped) when that is an
+        // assignment too, since it gives the same effect with the sign turned.
+        var smallest = (treated.Count * 2 == clusters.Length ? 2.0 : 1.0) / (exact ? total : assignments);
+        return new PermutationResult(observed, (double)extreme / total, total, exact, Math.Min(1, smallest));
     }
 
     /// <summary>The DiD of cell means: (treated after − before) − (control after − before).</summary>
