@@ -26,4 +26,8 @@ public static class CommonOptions
     };
 
     public static bool Json(ParseResult parse) => parse.GetValue(Format) == "json";
+
+    /// <summary>The minimum group size, checked.</summary>
+    public static int MinGroup(ParseResult parse, Option<int> option) =>
+        Inputs.Range("--min-group-size", parse.GetValue(option), 1, SoftSkills.Data.SizeLimits.MinGroupSize);
 }

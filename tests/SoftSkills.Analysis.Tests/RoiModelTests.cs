@@ -25,6 +25,34 @@ public class RoiModelTests
     }
 
     [Fact]
+    public void Breaking_even_means_staying_at_or_above_zero_to_the_end_of_the_horizon()
+    {
+        // 10 members × 1,000 × 50% = 5,000 a month while coaching lasts (3 months), then the effect halves every month;
+        // costs 3,000 a month. Cumulative: 2,000, 4,000, 6,000, then 2,500 − 3,000 = −500 a month and worse: it crosses
+        // zero on the way up in month 1 but ends below it, so the programme does not break even.
+        var r = RoiModel.Run(Nothing with { ProductivityUplift = 0.5, SoftwareFixedMonth = 3000, CoachingMonths = 3, EffectDecayPerMonth = 0.5 });
+        Assert.True(r.Months[0].CumulativeNet > 0);
+        Assert.True(r.FinalNet < 0);
+        Assert.Null(r.BreakEvenMonth);
+        Assert.Null(r.DiscountedPaybackMonth);
+        // A programme below zero until month 3 and above from then on breaks even in month 3.
+        var late = RoiModel.Run(Nothing with { ProductivityUplift = 0.5, ImplementationCost = 12_000, ImplementationMonths = 1, SoftwareFixedMonth = 1000 });
+        Assert.Equal([-8000.0, -4000, 0], late.Months.Take(3).Select(m => m.CumulativeNet));
+        Assert.Equal(3, late.BreakEvenMonth);
+    }
+
+    [Fact]
+    public void Roi_is_reported_undiscounted_and_discounted()
+    {
+        // Two months at 4,900 net on 100 cost each, 10% a year: undiscounted 100·(10,000 − 200)/200; discounted the same ratio of present values.
+        var r = RoiModel.Run(Nothing with { ProductivityUplift = 0.5, SoftwarePerSeatMonth = 10, HorizonMonths = 2, DiscountRateAnnual = 0.1 });
+        Assert.Equal(100.0 * 9800 / 200, r.RoiPercent, 9);
+        var f1 = 1 / (1 + RoiModel.MonthlyRate(0.1));
+        var (pvb, pvc) = (5000 * (f1 + f1 * f1), 100 * (f1 + f1 * f1));
+        Assert.Equal(100 * (pvb - pvc) / pvc, r.DiscountedRoiPercent, 9);
+    }
+
+    [Fact]
     public void Never_breaks_even_without_a_benefit()
     {
         var r = RoiModel.Run(Nothing with { SoftwareFixedMonth = 500 });

@@ -29,6 +29,29 @@ public class ValidityBiasTests
         Assert.Equal(r.Value, missing.Value, 12);
     }
 
+    [Theory]
+    // n = 4, ρ = 1: S = 0 is the smallest of 24 orderings: p = 2/24 (R: cor.test(1:4, 1:4, method = "spearman") gives 0.08333).
+    [InlineData(new double[] { 1, 2, 3, 4 }, new double[] { 1, 2, 3, 4 }, 1.0, 2.0 / 24)]
+    // n = 5, ρ = 0.9 (one swap): S = 2; 5 of 120 orderings have S ≤ 2: p = 10/120 (R prints 0.08333).
+    [InlineData(new double[] { 1, 2, 3, 4, 5 }, new double[] { 1, 2, 3, 5, 4 }, 0.9, 10.0 / 120)]
+    // n = 5, ρ = −0.9: the upper tail mirrors it.
+    [InlineData(new double[] { 1, 2, 3, 4, 5 }, new double[] { 5, 4, 3, 1, 2 }, -0.9, 10.0 / 120)]
+    public void Spearman_p_is_exact_for_small_samples_without_ties(double[] x, double[] y, double rho, double p)
+    {
+        var r = Correlations.Spearman(x, y);
+        Assert.Equal(rho, r.Value, 12);
+        Assert.Equal(p, r.P, 12);
+        Assert.Equal("exact", r.PMethod);
+    }
+
+    [Fact]
+    public void A_perfect_pearson_correlation_has_the_exact_permutation_p_not_zero()
+    {
+        var r = Correlations.Pearson([1, 2, 3, 4], [2, 4, 6, 8]);
+        Assert.Equal(1.0, r.Value, 12);
+        Assert.Equal(2.0 / 24, r.P, 12);
+    }
+
     /// <summary>The example of DESIGN §10: group a selects 3 of 4 (TPR 0.5, FPR 1.0), group b 2 of 4 (TPR 1.0, FPR 0.0).</summary>
     [Fact]
     public void Fairness_metrics_match_the_design_example()

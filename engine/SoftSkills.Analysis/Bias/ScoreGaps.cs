@@ -13,7 +13,7 @@ public sealed record ScoreGap(string Group, string Reference, int N, int Referen
 public static class ScoreGaps
 {
     public static IReadOnlyList<ScoreGap> Compute(IReadOnlyList<string> groups, IReadOnlyList<double> scores, string? reference = null,
-        int minGroupSize = 5, int resamples = 1000, int seed = 1)
+        int minGroupSize = 5, int resamples = 1000, int seed = 1, double level = 0.95)
     {
         var byGroup = Enumerable.Range(0, groups.Count).Where(i => !double.IsNaN(scores[i]))
             .GroupBy(i => groups[i]).Where(g => g.Count() >= minGroupSize)
@@ -29,9 +29,8 @@ public static class ScoreGaps
             var d = Smd(s, refScores);
             var boot = new double[resamples];
             for (var b = 0; b < resamples; b++) boot[b] = Smd(Resample(s, rng), Resample(refScores, rng));
-            Array.Sort(boot);
-            double At(double p) => boot[Math.Clamp((int)Math.Ceiling(p * resamples) - 1, 0, resamples - 1)];
-            gaps.Add(new ScoreGap(name, refName, s.Length, refScores.Length, s.Average() - refScores.Average(), d, At(0.025), At(0.975)));
+            gaps.Add(new ScoreGap(name, refName, s.Length, refScores.Length, s.Average() - refScores.Average(), d,
+                Common.Percentiles.NearestRank(boot, (1 - level) / 2), Common.Percentiles.NearestRank(boot, 1 - (1 - level) / 2)));
         }
         return gaps;
     }

@@ -11,12 +11,14 @@ public sealed record KappaResult(double Value, double StandardError, double Lowe
 /// <summary>
 /// Cohen's kappa for two raters, unweighted (Cohen 1960) or weighted (Cohen 1968) with agreement weights
 /// w = 1 − |i − j|/(L − 1) (linear) or 1 − (i − j)²/(L − 1)² (quadratic) over the L categories either rater used; its
-/// variance by Fleiss, Cohen &amp; Everitt (1969, Psychological Bulletin 72(5)) in the form psych::cohen.kappa computes.
-/// Items missing either rating are dropped.
+/// large-sample variance by Fleiss, Cohen &amp; Everitt (1969, Psychological Bulletin 72(5)):
+/// var = [Σ_ij p_ij (w_ij − (w̄_i. + w̄_.j)(1 − κ))² − (κ − p_e(1 − κ))²] / (n (1 − p_e)²), w̄_i. = Σ_j p_.j w_ij, w̄_.j = Σ_i p_i. w_ij,
+/// as Python's statsmodels cohens_kappa computes it. (R's psych::cohen.kappa weights w̄ by the wrong margins for the
+/// weighted variance, so only its unweighted variance is a peer.) Items missing either rating are dropped.
 /// </summary>
 public static class CohenKappa
 {
-    public static KappaResult Compute(IReadOnlyList<double> rater1, IReadOnlyList<double> rater2, KappaWeights weights = KappaWeights.None, double alpha = 0.05)
+    public static KappaResult Compute(IReadOnlyList<double> rater1, IReadOnlyList<double> rater2, KappaWeights weights = KappaWeights.None, double level = 0.95)
     {
         if (rater1.Count != rater2.Count) throw new ArgumentException("the two raters must rate the same items");
         var pairs = rater1.Zip(rater2).Where(p => !double.IsNaN(p.First) && !double.IsNaN(p.Second)).ToList();
@@ -50,25 +52,25 @@ public static class CohenKappa
                 for (var j = 0; j < L; j++)
                     w[i, j] = L == 1 ? 1 : weights == KappaWeights.Linear ? 1 - Math.Abs(i - j) / (L - 1.0) : 1 - (i - j) * (i - j) / Math.Pow(L - 1.0, 2);
             double wpo = 0, wpc = 0;
-            var colw = new double[L];
-            var roww = new double[L];
+            var rowMean = new double[L]; // w̄_i. = Σ_j p_.j w_ij
+            var colMean = new double[L]; // w̄_.j = Σ_i p_i. w_ij
             for (var i = 0; i < L; i++)
                 for (var j = 0; j < L; j++)
                 {
                     wpo += w[i, j] * x[i, j];
                     wpc += w[i, j] * rs[i] * cs[j];
-                    colw[j] += w[i, j] * cs[i]; // as psych: colSums(w * cs), the column sums weighted by row i's marginal
-                    roww[i] += w[i, j] * rs[i];
+                    rowMean[i] += cs[j] * w[i, j];
+                    colMean[j] += rs[i] * w[i, j];
                 }
             value = (wpo - wpc) / (1 - wpc);
             double sum = 0;
             for (var i = 0; i < L; i++)
                 for (var j = 0; j < L; j++)
-                    sum += x[i, j] * Math.Pow(w[i, j] * (1 - wpc) - (colw[i] + roww[j]) * (1 - wpo), 2);
-            variance = (sum - Math.Pow(wpo * wpc - 2 * wpc + wpo, 2)) / (pairs.Count * Math.Pow(1 - wpc, 4));
+                    sum += x[i, j] * Math.Pow(w[i, j] - (rowMean[i] + colMean[j]) * (1 - value), 2);
+            variance = (sum - Math.Pow(value - wpc * (1 - value), 2)) / (pairs.Count * Math.Pow(1 - wpc, 2));
         }
         var se = Math.Sqrt(Math.Max(0, variance));
-        var z = Normal.InvCDF(0, 1, 1 - alpha / 2);
+        var z = Normal.InvCDF(0, 1, 1 - (1 - level) / 2);
         return new KappaResult(value, se, value - z * se, value + z * se, weights, pairs.Count, L);
     }
 }

@@ -12,8 +12,9 @@ public sealed record AlphaResult(double Value, double Lower, double Upper, int R
 /// </summary>
 public static class CronbachAlpha
 {
-    public static AlphaResult Compute(double[,] answers, double gamma = 0.05)
+    public static AlphaResult Compute(double[,] answers, double level = 0.95)
     {
+        var gamma = 1 - level;
         var rows = IntraclassCorrelation.Complete(answers);
         var n = rows.Count;
         var k = answers.GetLength(1);

@@ -18,8 +18,9 @@ public sealed record IccResult(IReadOnlyList<IccForm> Forms, int Targets, int Ju
 /// </summary>
 public static class IntraclassCorrelation
 {
-    public static IccResult Compute(double[,] ratings, double alpha = 0.05)
+    public static IccResult Compute(double[,] ratings, double level = 0.95)
     {
+        var alpha = 1 - level;
         var rows = Complete(ratings);
         var n = rows.Count;
         var k = ratings.GetLength(1);

@@ -36,7 +36,7 @@ public static class KrippendorffAlpha
     /// Alpha with a percentile bootstrap interval over units resampled with replacement (seeded Mersenne Twister): each
     /// resample rebuilds the coincidence matrix from the chosen units' own contributions.
     /// </summary>
-    public static KrippendorffResult Bootstrap(double[,] data, MeasurementLevel level, int resamples, int seed, double gamma = 0.05)
+    public static KrippendorffResult Bootstrap(double[,] data, MeasurementLevel level, int resamples, int seed, double intervalLevel = 0.95)
     {
         var point = Compute(data, level);
         var units = Units(data);
@@ -51,7 +51,7 @@ public static class KrippendorffAlpha
                 for (var i = 0; i < picks.Length; i++) picks[i] = rng.Next(units.Count);
                 alphas[b] = Interval(sums, picks).Alpha;
             }
-            return WithPercentiles(point, alphas, gamma);
+            return WithPercentiles(point, alphas, intervalLevel);
         }
         var (values, index) = Values(units);
         var v = values.Length;
@@ -65,15 +65,15 @@ public static class KrippendorffAlpha
                 foreach (var (cell, weight) in contributions[rng.Next(units.Count)]) o[cell] += weight;
             alphas[b] = FromCoincidence(o, values, level).Alpha;
         }
-        return WithPercentiles(point, alphas, gamma);
+        return WithPercentiles(point, alphas, intervalLevel);
     }
 
     /// <summary>The nearest-rank percentiles of the resampled alphas (resamples where alpha is undefined are left out).</summary>
-    static KrippendorffResult WithPercentiles(KrippendorffResult point, double[] alphas, double gamma)
+    static KrippendorffResult WithPercentiles(KrippendorffResult point, double[] alphas, double level)
     {
-        var valid = alphas.Where(a => !double.IsNaN(a)).Order().ToArray();
-        double At(double p) => valid[Math.Clamp((int)Math.Ceiling(p * valid.Length) - 1, 0, valid.Length - 1)];
-        return point with { Lower = At(gamma / 2), Upper = At(1 - gamma / 2) };
+        var valid = alphas.Where(a => !double.IsNaN(a)).ToArray();
+        if (valid.Length == 0) return point;
+        return point with { Lower = Common.Percentiles.NearestRank(valid, (1 - level) / 2), Upper = Common.Percentiles.NearestRank(valid, 1 - (1 - level) / 2) };
     }
 
     /// <summary>Per unit: its number of values, their sum, their sum of squares, and its within-unit disagreement.</summary>

@@ -6,12 +6,20 @@ public sealed record RoiMonth(int Month, double Benefit, double Software, double
     public double Cost => Software + Implementation + Coaching + Review;
 }
 
-/// <summary>A scenario's result: the monthly flows and the summary figures leadership asks for.</summary>
+/// <summary>
+/// A scenario's result: the monthly flows and the summary figures leadership asks for. The break-even month is the first
+/// month from which the cumulative net benefit stays at or above zero to the end of the horizon (null when it ends below
+/// zero or dips below again). <see cref="RoiPercent"/> is undiscounted (total benefit over total cost);
+/// <see cref="DiscountedRoiPercent"/>, <see cref="BenefitCostRatio"/> and <see cref="Npv"/> are discounted.
+/// </summary>
 public sealed record RoiResult(
     string Name, IReadOnlyList<RoiMonth> Months, int? BreakEvenMonth, int? DiscountedPaybackMonth,
-    double TotalBenefit, double TotalCost, double RoiPercent, double BenefitCostRatio, double Npv)
+    double TotalBenefit, double TotalCost, double RoiPercent, double BenefitCostRatio, double Npv, double DiscountedRoiPercent = double.NaN)
 {
     public IEnumerable<double> CumulativeNetBenefit => Months.Select(m => m.CumulativeNet);
+
+    /// <summary>The undiscounted net benefit at the end of the horizon; below zero is a loss.</summary>
+    public double FinalNet => Months.Count == 0 ? 0 : Months[^1].CumulativeNet;
 }
 
 /// <summary>
@@ -40,19 +48,20 @@ public static class RoiModel
         var months = new List<RoiMonth>(x.HorizonMonths);
         var t = Flows(x, months);
         return new RoiResult(x.Name, months, t.BreakEven, t.DiscountedPayback, t.Benefits, t.Costs,
-            t.Costs > 0 ? 100 * (t.Benefits - t.Costs) / t.Costs : double.PositiveInfinity,
-            t.PvCosts > 0 ? t.PvBenefits / t.PvCosts : double.PositiveInfinity,
-            t.Npv);
+            t.Costs > 0 ? 100 * (t.Benefits - t.Costs) / t.Costs : double.NaN,
+            t.PvCosts > 0 ? t.PvBenefits / t.PvCosts : double.NaN,
+            t.Npv,
+            t.PvCosts > 0 ? 100 * (t.PvBenefits - t.PvCosts) / t.PvCosts : double.NaN);
     }
 
-    /// <summary>Break-even month and NPV without the monthly table (the inner loop of the Monte Carlo and the tornado).</summary>
-    public static (int? BreakEven, double Npv) Quick(RoiInputs x)
+    /// <summary>Break-even month, NPV and the final undiscounted net without the monthly table (the inner loop of the Monte Carlo and the tornado).</summary>
+    public static (int? BreakEven, double Npv, double FinalNet) Quick(RoiInputs x)
     {
         var t = Flows(x, null);
-        return (t.BreakEven, t.Npv);
+        return (t.BreakEven, t.Npv, t.FinalNet);
     }
 
-    readonly record struct Totals(int? BreakEven, int? DiscountedPayback, double Benefits, double Costs, double PvBenefits, double PvCosts, double Npv);
+    readonly record struct Totals(int? BreakEven, int? DiscountedPayback, double Benefits, double Costs, double PvBenefits, double PvCosts, double Npv, double FinalNet);
 
     static Totals Flows(RoiInputs x, List<RoiMonth>? record)
     {
@@ -61,7 +70,8 @@ public static class RoiModel
         var software = x.Members * x.SoftwarePerSeatMonth + x.SoftwareFixedMonth;
         var fullBenefit = x.Members * (x.LoadedCostPerMemberMonth * x.ProductivityUplift + x.RecurringSavingsPerMemberMonth);
         double cumulative = 0, discounted = 0, benefits = 0, costs = 0, pvBenefits = 0, pvCosts = 0, factor = 1;
-        int? breakEven = null, discountedPayback = null;
+        // The month after the last one that ended below zero: break-even holds from there to the end of the horizon.
+        int lastBelow = 0, lastDiscountedBelow = 0;
         for (var m = 1; m <= x.HorizonMonths; m++)
         {
             factor /= 1 + rate;
@@ -77,10 +87,11 @@ public static class RoiModel
             costs += cost;
             pvBenefits += benefit * factor;
             pvCosts += cost * factor;
-            if (breakEven is null && cumulative >= 0) breakEven = m;
-            if (discountedPayback is null && discounted >= 0) discountedPayback = m;
+            if (cumulative < 0) lastBelow = m;
+            if (discounted < 0) lastDiscountedBelow = m;
             record?.Add(new RoiMonth(m, benefit, software, implementation, coaching, review, net, cumulative, discounted));
         }
-        return new Totals(breakEven, discountedPayback, benefits, costs, pvBenefits, pvCosts, discounted);
+        int? Month(int below) => below < x.HorizonMonths ? below + 1 : null;
+        return new Totals(Month(lastBelow), Month(lastDiscountedBelow), benefits, costs, pvBenefits, pvCosts, discounted, cumulative);
     }
 }

@@ -1,5 +1,6 @@
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.Random;
+using SoftSkills.Analysis.Common;
 
 namespace SoftSkills.Analysis.Roi;
 
@@ -9,10 +10,14 @@ public sealed record TornadoBar(string Input, double Low, double High, double Np
     public double NpvSwing => Math.Abs(NpvAtHigh - NpvAtLow);
 }
 
-/// <summary>The distribution of outcomes over Monte Carlo draws of the three-point inputs.</summary>
+/// <summary>
+/// The distribution of outcomes over Monte Carlo draws of the three-point inputs. A draw breaks even when its cumulative
+/// net benefit ends the horizon at or above zero and stays there (see <see cref="RoiResult"/>); it is a loss when it ends
+/// below zero, so the two probabilities add up to 1. <see cref="ProbabilityNegativeNpv"/> is the discounted view.
+/// </summary>
 public sealed record MonteCarloResult(
     int Draws, int? BreakEvenP10, int? BreakEvenP50, int? BreakEvenP90, double ProbabilityBreakEven, double ProbabilityLoss,
-    double NpvP10, double NpvP50, double NpvP90, IReadOnlyDictionary<int, int> BreakEvenHistogram);
+    double NpvP10, double NpvP50, double NpvP90, IReadOnlyDictionary<int, int> BreakEvenHistogram, double ProbabilityNegativeNpv = double.NaN);
 
 /// <summary>Sensitivity and uncertainty of a scenario's return.</summary>
 public static class RoiUncertainty
@@ -48,25 +53,21 @@ public static class RoiUncertainty
         var npvs = new double[draws];
         var never = scenario.HorizonMonths + 1;
         var histogram = new SortedDictionary<int, int>();
-        int broke = 0, losses = 0;
+        int broke = 0, losses = 0, negative = 0;
         for (var d = 0; d < draws; d++)
         {
             for (var i = 0; i < names.Length; i++) values[names[i]] = Draw(points[i], rng, distribution);
-            var (breakEven, npv) = RoiModel.Quick(RoiFields.Build(scenario, n => values[n]));
+            var (breakEven, npv, final) = RoiModel.Quick(RoiFields.Build(scenario, n => values[n]));
             breakEvens[d] = breakEven ?? never;
             npvs[d] = npv;
             if (breakEven is { } m) { broke++; histogram[m] = histogram.GetValueOrDefault(m) + 1; }
-            if (npv < 0) losses++;
+            if (final < 0) losses++;
+            if (npv < 0) negative++;
         }
-        Array.Sort(breakEvens);
-        Array.Sort(npvs);
-        int? Month(double p) => breakEvens[Rank(p, draws)] is var m && m == never ? null : m;
+        int? Month(double p) => Percentiles.NearestRank(breakEvens.Select(b => (double)b).ToArray(), p) is var m && m == never ? null : (int)m;
         return new MonteCarloResult(draws, Month(0.10), Month(0.50), Month(0.90), (double)broke / draws, (double)losses / draws,
-            npvs[Rank(0.10, draws)], npvs[Rank(0.50, draws)], npvs[Rank(0.90, draws)], histogram);
+            Percentiles.NearestRank(npvs, 0.10), Percentiles.NearestRank(npvs, 0.50), Percentiles.NearestRank(npvs, 0.90), histogram, (double)negative / draws);
     }
-
-    /// <summary>Nearest-rank percentile index: the ⌈p·n⌉-th smallest value.</summary>
-    static int Rank(double p, int n) => Math.Clamp((int)Math.Ceiling(p * n) - 1, 0, n - 1);
 
     static double Draw(ThreePoint t, System.Random rng, Distribution distribution)
     {

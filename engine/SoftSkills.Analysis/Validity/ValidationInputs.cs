@@ -1,3 +1,4 @@
+using SoftSkills.Data.Calendar;
 using SoftSkills.Data.Files;
 using SoftSkills.Data.Schema;
 using SoftSkills.Measurement.Kpis;
@@ -67,15 +68,22 @@ public static class ValidationInputs
         return (employees, measures);
     }
 
-    /// <summary>Team-weeks with both a KPI value and a customer outcome (nps, csat) reported that week.</summary>
-    public static (double[] Kpi, double[] Outcome) TeamWeeks(DataFolder folder, Kpi kpi, string metric)
+    /// <summary>The KPIs of every team-week (one read of the events), for <see cref="TeamWeeks(IReadOnlyList{KpiRow}, IEnumerable{Outcome}, Kpi, string)"/>.</summary>
+    public static IReadOnlyList<KpiRow> TeamWeekKpis(DataFolder folder, int minGroupSize = 5) =>
+        KpiCalculator.Compute(folder.Employees(), folder.Events(), ItemLevels.FromRatings(folder.Ratings()),
+            new KpiOptions { GroupBy = "team", Period = PeriodKind.Week, MinGroupSize = minGroupSize }).Rows;
+
+    /// <summary>Team-weeks with both a KPI value and a customer outcome (nps, csat) reported that week, with each pair's team.</summary>
+    public static (double[] Kpi, double[] Outcome, string[] Team) TeamWeeks(IReadOnlyList<KpiRow> teamWeeks, IEnumerable<Outcome> outcomes, Kpi kpi, string metric)
     {
-        var weeks = KpiCalculator.Compute(folder.Employees(), folder.Events(), ItemLevels.FromRatings(folder.Ratings()),
-            new KpiOptions { GroupBy = "team", Period = PeriodKind.Week }).Rows.Where(r => !r.Suppressed && r.Value(kpi).HasValue)
-            .ToDictionary(r => (r.Group, r.PeriodStart));
-        var pairs = folder.Outcomes().Where(o => o.SubjectKind == SubjectKind.Team && o.Metric == metric)
-            .Select(o => (Row: weeks.GetValueOrDefault((o.SubjectId, o.Date.AddDays(-(((int)o.Date.DayOfWeek + 6) % 7)))), o.Value))
+        var weeks = teamWeeks.Where(r => !r.Suppressed && r.Value(kpi).HasValue).ToDictionary(r => (r.Group, r.PeriodStart));
+        var pairs = outcomes.Where(o => o.SubjectKind == SubjectKind.Team && o.Metric == metric)
+            .Select(o => (Row: weeks.GetValueOrDefault((o.SubjectId, IsoWeek.Monday(o.Date))), o.Value, Team: o.SubjectId))
             .Where(p => p.Row is not null).ToList();
-        return (pairs.Select(p => p.Row!.Value(kpi)!.Value).ToArray(), pairs.Select(p => p.Value).ToArray());
+        return (pairs.Select(p => p.Row!.Value(kpi)!.Value).ToArray(), pairs.Select(p => p.Value).ToArray(), pairs.Select(p => p.Team).ToArray());
     }
+
+    /// <summary>Team-weeks with both a KPI value and a customer outcome, from a data folder (reads its events once).</summary>
+    public static (double[] Kpi, double[] Outcome, string[] Team) TeamWeeks(DataFolder folder, Kpi kpi, string metric, int minGroupSize = 5) =>
+        TeamWeeks(TeamWeekKpis(folder, minGroupSize), folder.Outcomes().ToList(), kpi, metric);
 }
