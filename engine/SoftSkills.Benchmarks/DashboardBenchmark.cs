@@ -3,6 +3,7 @@ using System.Text.Json;
 using SoftSkills.Analysis.Coaching;
 using SoftSkills.Data.Files;
 using SoftSkills.Data.Schema;
+using SoftSkills.Measurement.Kpis;
 using SoftSkills.Reporting.Dashboard;
 
 namespace SoftSkills.Benchmarks;
@@ -26,7 +27,7 @@ static class DashboardBenchmark
         GC.Collect();
         var rules = TriggerRules.Load(Path.Combine(AppContext.BaseDirectory, "triggers", "default.json"));
         var timer = Stopwatch.StartNew();
-        var data = DashboardData.Compute(new DataFolder(folder), rules);
+        var data = DashboardBuilder.Build(PublishedKpis.Compute(new DataFolder(folder), new KpiOptions()), rules);
         var aggregate = timer.Elapsed.TotalSeconds;
         timer.Restart();
         var html = DashboardPage.Html(data);
@@ -35,7 +36,7 @@ static class DashboardBenchmark
         var page = timer.Elapsed.TotalSeconds;
         Console.WriteLine(JsonSerializer.Serialize(new
         {
-            benchmark = "dashboard", employees = employeesCount, teams = data["teams"]!.AsArray().Count, events = count,
+            benchmark = "dashboard", employees = employeesCount, teams = data.Teams.Count, events = count,
             aggregate_seconds = Math.Round(aggregate, 2), page_seconds = Math.Round(page, 2),
             page_mb = Math.Round(new FileInfo(outPath).Length / 1048576.0, 2),
             peak_working_set_mb = Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0),

@@ -1,12 +1,15 @@
 using System.CommandLine;
 using System.Text.Json;
+using SoftSkills.Data.Files;
 using SoftSkills.Data.Validation;
 using SoftSkills.Measurement.Rubrics;
 using SoftSkills.Notebooks;
+using SoftSkills.Simulation.Hosting;
+using SoftSkills.Studies;
 
 namespace SoftSkills.Cli;
 
-/// <summary>Exit codes of DESIGN §10.</summary>
+/// <summary>Exit codes (docs/design.md, "Command line").</summary>
 public static class ExitCode
 {
     public const int Ok = 0;
@@ -14,7 +17,11 @@ public static class ExitCode
     public const int BadInput = 2;
 }
 
-/// <summary>Runs the command line: parse errors and bad input exit 2 with the message on stderr, anything else 1.</summary>
+/// <summary>
+/// Runs the command line: parse errors and bad input exit 2 with one line on stderr naming the file (line, column or JSON
+/// path) or the option; a cluster that cannot be reached exits 1 with one line; anything else exits 1 with one line too
+/// (SOFTSKILLS_DEBUG=1 adds the stack trace for developers).
+/// </summary>
 public static class Cli
 {
     public static async Task<int> InvokeAsync(RootCommand root, string[] args)
@@ -36,12 +43,12 @@ public static class Cli
         }
         catch (Exception ex) when (IsBadInput(ex))
         {
-            Console.Error.WriteLine($"error: {ex.Message}");
+            Console.Error.WriteLine($"error: {OneLine(ex)}");
             return ExitCode.BadInput;
         }
-        catch (ClusterFailure ex)
+        catch (Exception ex) when (ex is ClusterFailure or ClusterUnavailableException)
         {
-            Console.Error.WriteLine($"error: {ex.Message}");
+            Console.Error.WriteLine($"error: {OneLine(ex)}");
             return ExitCode.Failure;
         }
         catch (OperationCanceledException)
@@ -51,14 +58,22 @@ public static class Cli
         }
         catch (Exception ex)
         {
-            Console.Error.WriteLine($"failed: {ex}");
+            Console.Error.WriteLine($"failed: {ex.GetType().Name}: {OneLine(ex)}");
+            if (Environment.GetEnvironmentVariable("SOFTSKILLS_DEBUG") == "1") Console.Error.WriteLine(ex);
             return ExitCode.Failure;
         }
     }
 
+    /// <summary>The message on one line (inner messages appended), never a stack trace.</summary>
+    static string OneLine(Exception ex) => (ex.InnerException is { } inner && !ex.Message.Contains(inner.Message, StringComparison.Ordinal)
+        ? $"{ex.Message} ({inner.Message})" : ex.Message).ReplaceLineEndings(" ");
+
     /// <summary>Errors in what the user gave us, as opposed to failures of the program.</summary>
     public static bool IsBadInput(Exception ex) => ex is DataValidationException or RubricException or NotebookParameterException
-        or BadInputException or SoftSkills.Analysis.Roi.RoiInputException or SoftSkills.Analysis.Coaching.TriggerRulesException or FileNotFoundException or DirectoryNotFoundException or JsonException or InvalidDataException;
+        or BadInputException or StudyInputException or OutputPathException or SoftSkills.Analysis.Roi.RoiInputException
+        or SoftSkills.Analysis.Coaching.TriggerRulesException or SoftSkills.Simulation.Scenarios.ScenarioException
+        or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or JsonException or InvalidDataException
+        or System.Text.DecoderFallbackException;
 }
 
 /// <summary>A cluster that cannot be reached: a clear one-line failure (exit 1), not a stack trace.</summary>

@@ -27,6 +27,64 @@ public static class CommonOptions
 
     public static bool Json(ParseResult parse) => parse.GetValue(Format) == "json";
 
+    /// <summary>The cluster's Redis, as a URL.</summary>
+    public static Option<string?> Cluster(string purpose) => new("--cluster")
+    {
+        Description = $"{purpose}: its Redis, redis://[user:password@]HOST:PORT[/db] or rediss://… for TLS (put the password in --cluster-password-file)",
+    };
+
+    public static Option<FileInfo?> ClusterPasswordFile() => new("--cluster-password-file")
+    {
+        Description = "file holding the Redis password (keeps it out of process lists and shell history)",
+    };
+
+    public static Option<FileInfo?> ClusterCaFile() => new("--cluster-ca")
+    {
+        Description = "PEM file of the certificate authority that signed Redis's TLS certificate (rediss://)",
+    };
+
+    /// <summary>Parses a cluster address and reads its password file; bad input names the option, never the password.</summary>
+    public static SoftSkills.Simulation.Hosting.ClusterAddress ParseCluster(string text, FileInfo? passwordFile, FileInfo? caFile = null)
+    {
+        SoftSkills.Simulation.Hosting.ClusterAddress address;
+        try { address = SoftSkills.Simulation.Hosting.ClusterAddress.Parse(text); }
+        catch (FormatException ex) { throw new BadInputException($"--cluster: {ex.Message}"); }
+        if (passwordFile is not null)
+        {
+            Inputs.File(passwordFile, "--cluster-password-file");
+            try { address = address.WithPassword(passwordFile.FullName); }
+            catch (FormatException ex) { throw new BadInputException(ex.Message); }
+        }
+        if (caFile is not null)
+        {
+            if (!address.Tls) throw new BadInputException("--cluster-ca needs a rediss:// address (TLS)");
+            address = address with { TrustedCaFile = Inputs.File(caFile, "--cluster-ca").FullName };
+        }
+        return address;
+    }
+
+    /// <summary>How a pilot effect's interval is formed.</summary>
+    public static Option<string> Inference()
+    {
+        var o = new Option<string>("--inference")
+        {
+            Description = "interval of a pilot effect: cr2 (CR2 with Bell-McCaffrey/Satterthwaite df, the default), wild (restricted wild cluster bootstrap, Webb weights) or cr1",
+            DefaultValueFactory = _ => "cr2",
+        };
+        o.AcceptOnlyFromAmong("cr2", "wild", "cr1");
+        return o;
+    }
+
+    public static Option<bool> TwoWayFixedEffects() => new("--two-way") { Description = "estimate with team and week fixed effects instead of treated, post and their product" };
+
+    public static Option<double> Level() => new("--level") { Description = "coverage of the intervals (0.95); the verdict tests at 1 − level", DefaultValueFactory = _ => 0.95 };
+
+    /// <summary>The interval method of a pilot's analysis from its options.</summary>
+    public static SoftSkills.Analysis.Pilot.DidOptions Did(ParseResult parse, Option<string> inference, Option<bool> twoWay, Option<double> level) => new(
+        parse.GetValue(inference) switch { "wild" => SoftSkills.Analysis.Pilot.DidInference.WildBootstrap, "cr1" => SoftSkills.Analysis.Pilot.DidInference.Cr1, _ => SoftSkills.Analysis.Pilot.DidInference.Cr2 },
+        parse.GetValue(twoWay) ? SoftSkills.Analysis.Pilot.DidSpecification.TwoWayFixedEffects : SoftSkills.Analysis.Pilot.DidSpecification.Simple,
+        Inputs.Range("--level", parse.GetValue(level), 0.5, 0.999));
+
     /// <summary>The minimum group size, checked.</summary>
     public static int MinGroup(ParseResult parse, Option<int> option) =>
         Inputs.Range("--min-group-size", parse.GetValue(option), 1, SoftSkills.Data.SizeLimits.MinGroupSize);

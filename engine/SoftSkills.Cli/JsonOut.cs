@@ -21,5 +21,5 @@ public static class JsonOut
     public static void Print(JsonNode node) => Console.Out.WriteLine(Text(node));
 
     /// <summary>A number at full precision, or null when it is absent or not finite.</summary>
-    public static JsonNode? Number(double? value) => value is { } v && double.IsFinite(v) ? JsonValue.Create(v) : null;
+    public static JsonNode? Number(double? value) => SoftSkills.Data.JsonNumbers.Of(value);
 }

@@ -99,6 +99,6 @@ public class ClusterUnavailableTests
     {
         var r = Softskills.Run("silo", "--cluster", "http://somewhere");
         Assert.Equal(2, r.ExitCode);
-        Assert.Contains("redis://HOST:PORT", r.Stderr);
+        Assert.Contains("redis://[user:password@]HOST:PORT", r.Stderr);
     }
 }

@@ -68,14 +68,18 @@ public class SimulationCliTests
             Assert.Equal(2, ci.Length);
             Assert.True(ci[0] <= e.GetProperty("estimate").GetDouble() && e.GetProperty("estimate").GetDouble() <= ci[1]);
             Assert.Equal(JsonValueKind.Number, e.GetProperty("true").ValueKind);
-            Assert.Equal(3, e.GetProperty("df").GetInt32());
+            // CR2 with Bell–McCaffrey degrees of freedom (2 + 2 teams): a real number between 1 and G − 1 = 3.
+            Assert.InRange(e.GetProperty("df").GetDouble(), 1, 3);
+            Assert.Contains("CR2", e.GetProperty("method").GetString());
+            Assert.InRange(e.GetProperty("holm_p").GetDouble(), e.GetProperty("p").GetDouble(), 1);
+            Assert.Equal(1.0 / 3, e.GetProperty("permutation_smallest_p").GetDouble(), 12);
         }
         using var effects = JsonDocument.Parse(File.ReadAllText(dir.File("pilot/effects.json")));
         Assert.True(effects.RootElement.TryGetProperty("hsr", out _));
         Assert.True(File.Exists(dir.File("pilot/simulation/manifest.json")));
         Assert.True(File.Exists(dir.File("pilot/counterfactual/events.parquet")));
         // validity on the same folder: RES moves with NPS, and the MTMM summary is there.
-        var validity = Softskills.Run("validity", "--data", dir.File("pilot/simulation"));
+        var validity = Softskills.Run("validity", "--data", dir.File("pilot/simulation"), "--format", "json");
         Assert.True(validity.ExitCode == 0, validity.Stderr);
         using var validityDoc = JsonDocument.Parse(validity.Stdout);
         var resNps = validityDoc.RootElement.GetProperty("convergent").EnumerateArray()

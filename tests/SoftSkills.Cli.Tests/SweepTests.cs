@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using SoftSkills.Cli.Sweeps;
+using SoftSkills.Studies.Sweeps;
 using SoftSkills.Data.Files;
 
 namespace SoftSkills.Cli.Tests;
@@ -56,12 +56,12 @@ public class SweepTests
         Assert.Equal(File.ReadAllBytes(dir.File(Path.Combine("whole", "summary.parquet"))), File.ReadAllBytes(dir.File(Path.Combine("resumed", "summary.parquet"))));
 
         // The summary: one row per replication with its seed and effects.
-        var codec = new SweepRowCodec(["pilot.baseline_days", "pilot.pilot_days"], ["res", "ci", "dqr", "hsr"]);
+        var codec = new SweepRowCodec(["pilot.baseline_days", "pilot.pilot_days"], SweepRunner.EffectColumns([SoftSkills.Analysis.Pilot.DidOptions.Default]));
         var rows = TableFile.Read(dir.File(Path.Combine("whole", "summary.parquet")), codec).ToList();
         Assert.Equal([0, 1, 2, 3, 4], rows.Select(r => r.Replication));
         Assert.Equal(Enumerable.Range(0, 5).Select(i => SweepPlan.SeedOf(20260105, i)), rows.Select(r => r.Seed));
-        Assert.All(rows, r => Assert.Equal(16, r.Effects.Count));
-        Assert.All(rows, r => Assert.NotNull(r.Effects[15])); // the true HSR effect, from the counterfactual
+        Assert.All(rows, r => Assert.Equal(28, r.Effects.Count)); // 7 figures for each of the 4 KPIs
+        Assert.All(rows, r => Assert.NotNull(r.Effects["hsr_true_effect"])); // from the counterfactual
     }
 
     [Fact]

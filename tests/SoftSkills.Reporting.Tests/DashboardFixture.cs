@@ -1,4 +1,5 @@
 using SoftSkills.Analysis.Coaching;
+using SoftSkills.Analysis.Pilot;
 using SoftSkills.Data.Files;
 using SoftSkills.Reporting.Dashboard;
 using SoftSkills.Simulation;
@@ -14,14 +15,23 @@ public sealed class DashboardFixture : IAsyncLifetime
     public string DataDir => Path.Combine(Folder, "data");
     public string PagePath => Path.Combine(Folder, "dashboard.html");
     public static TriggerRules Rules => TriggerRules.Load(Path.Combine(AppContext.BaseDirectory, "triggers", "default.json"));
+    public DashboardModel Model { get; private set; } = null!;
 
     public static string RepoRoot() => Repo.Root;
+
+    /// <summary>The dashboard model of a pilot's data folder (its arms and effects included).</summary>
+    public static DashboardModel Build(string dataDir, int minGroupSize = 5)
+    {
+        var (design, published) = PilotStudy.Publish(new DataFolder(dataDir), minGroupSize);
+        return DashboardBuilder.Build(published, Rules, new DashboardOptions(), PilotStudy.FromPublished(published, design, null, new PilotOptions(minGroupSize)));
+    }
 
     public async Task InitializeAsync()
     {
         var scenario = ScenarioLoader.Load(Path.Combine(RepoRoot(), "data", "scenarios", "default-pilot.json"));
         await Simulator.RunAsync(scenario, DataDir, new ReferenceEngine());
-        File.WriteAllText(PagePath, DashboardPage.Html(DashboardData.Compute(new DataFolder(DataDir), Rules)));
+        Model = Build(DataDir);
+        File.WriteAllText(PagePath, DashboardPage.Html(Model));
     }
 
     public Task DisposeAsync()

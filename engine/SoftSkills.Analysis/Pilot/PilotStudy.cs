@@ -1,5 +1,7 @@
+using SoftSkills.Data.Calendar;
 using SoftSkills.Data.Files;
 using SoftSkills.Data.Schema;
+using SoftSkills.Data.Validation;
 using SoftSkills.Measurement.Kpis;
 
 namespace SoftSkills.Analysis.Pilot;
@@ -13,90 +15,137 @@ public sealed record PilotDesign(IReadOnlyList<string> TreatmentTeams, IReadOnly
         var rows = folder.Interventions().Where(i => i.SubjectKind == SubjectKind.Team).ToList();
         var treatment = rows.Where(i => i.Arm == Arm.Treatment).Select(i => i.SubjectId).Distinct().ToList();
         var control = rows.Where(i => i.Arm == Arm.Control).Select(i => i.SubjectId).Distinct().ToList();
+        var where = folder.FileOf("interventions") ?? Path.Combine(folder.Path, "interventions.csv");
         if (treatment.Count == 0 || control.Count == 0)
-            throw new InvalidDataException("the interventions table must name at least one treatment and one control team");
+            throw new DataValidationException(new RowLocation(where, 0, 0, "arm"), "the interventions table must name at least one treatment and one control team");
+        if (treatment.Intersect(control).FirstOrDefault() is { } both)
+            throw new DataValidationException(new RowLocation(where, 0, 0, "arm"), $"team '{both}' is in both arms");
+        var teams = folder.Employees().Select(e => e.TeamId).ToHashSet(StringComparer.Ordinal);
+        if (treatment.Concat(control).FirstOrDefault(t => !teams.Contains(t)) is { } unknown)
+            throw new DataValidationException(new RowLocation(where, 0, 0, "subject_id"), $"team '{unknown}' names no team in employees");
         return new PilotDesign(treatment, control, firstDay, rows.Min(i => i.Start), rows.Max(i => i.End));
     }
 
     public string ArmOf(string team) => TreatmentTeams.Contains(team) ? "treatment" : ControlTeams.Contains(team) ? "control" : "other";
+
+    /// <summary>The Monday of the first week wholly inside the pilot: weeks before it are baseline, the week the pilot starts in (when not a Monday) is neither.</summary>
+    public DateOnly FirstPilotWeek => IsoWeek.Monday(PilotStart) == PilotStart ? PilotStart : IsoWeek.Monday(PilotStart).AddDays(7);
+
+    /// <summary>The first day of the week the pilot starts in: baseline weeks end the day before.</summary>
+    public DateOnly BaselineEnd => IsoWeek.Monday(PilotStart).AddDays(-1);
+
+    /// <summary>The arms over the whole weeks before the pilot and the whole weeks from its start (the weeks the effect compares).</summary>
+    public ArmWindows Windows(DateOnly lastDay) => new(e => ArmOf(e.TeamId), FirstDay, BaselineEnd, FirstPilotWeek, lastDay);
 }
 
-/// <summary>One KPI's estimated pilot effect with its randomisation test, and the true effect where a counterfactual run exists.</summary>
-public sealed record KpiEffect(Kpi Kpi, DidResult Did, double? TrueEffect, PermutationResult? Randomisation = null);
+/// <summary>Options of a pilot's analysis: the minimum group size and how each effect's interval is formed.</summary>
+public sealed record PilotOptions(int MinGroupSize = 5, DidOptions? Did = null)
+{
+    public DidOptions DidOptions => Did ?? DidOptions.Default;
+}
+
+/// <summary>
+/// One KPI's estimated pilot effect: the difference-in-differences (null with a reason when it cannot be estimated), its
+/// randomisation test, the Holm-adjusted p over the four KPIs and the verdict it gives, and the true effect where a
+/// counterfactual run exists.
+/// </summary>
+public sealed record KpiEffect(Kpi Kpi, DidResult? Did, double? TrueEffect, PermutationResult? Randomisation = null,
+    double? HolmP = null, bool Detected = false, string? NotEstimable = null);
 
 /// <summary>A KPI of one arm in one period (baseline or pilot).</summary>
 public sealed record ArmPeriodKpis(string Arm, string Period, KpiRow Row);
 
-/// <summary>The pilot's KPIs per arm and period, and each KPI's effect.</summary>
-public sealed record PilotReport(PilotDesign Design, IReadOnlyList<ArmPeriodKpis> Arms, IReadOnlyList<KpiEffect> Effects, IReadOnlyList<KpiRow> TeamWeeks);
+/// <summary>The pilot's KPIs per arm and period, each KPI's effect, and the method behind the intervals.</summary>
+public sealed record PilotReport(PilotDesign Design, IReadOnlyList<ArmPeriodKpis> Arms, IReadOnlyList<KpiEffect> Effects, IReadOnlyList<KpiRow> TeamWeeks, DidOptions Options)
+{
+    public double Level => Options.Level;
+}
 
 /// <summary>
 /// Estimates a pilot's effect on the four KPIs as a difference-in-differences over team-weeks (treatment minus control,
-/// pilot minus baseline) with team-clustered intervals. Given a counterfactual data folder (the same simulation without
-/// the interventions, on common random numbers), it also measures the true effect the estimate should recover.
+/// pilot weeks minus baseline weeks; the week the pilot starts in is left out), with small-cluster intervals (CR2 by
+/// default), a randomisation test over team assignments, and a verdict per KPI from Holm-adjusted p-values. The panel is
+/// the published team-weeks (after disclosure control), so the effects reveal nothing the dashboard does not. Given a
+/// counterfactual data folder (the same simulation without the interventions), it also measures the true effect.
 /// </summary>
 public static class PilotStudy
 {
-    public static PilotReport Analyse(DataFolder actual, DataFolder? counterfactual = null, int minGroupSize = 5)
+    public static PilotReport Analyse(DataFolder actual, DataFolder? counterfactual = null, PilotOptions? options = null)
     {
-        var employees = actual.Employees();
-        var levels = ItemLevels.FromRatings(actual.Ratings());
-        var weekly = KpiCalculator.Compute(employees, actual.Events(), levels,
-            new KpiOptions { GroupBy = "team", Period = PeriodKind.Week, MinGroupSize = minGroupSize });
-        var design = PilotDesign.From(actual, weekly.FirstDay ?? throw new InvalidDataException("the data folder has no events"));
-        var arms = ArmKpis(actual, design, minGroupSize);
-        List<KpiRow>? cfWeeks = null;
-        if (counterfactual is not null)
-        {
-            cfWeeks = KpiCalculator.Compute(counterfactual.Employees(), counterfactual.Events(), ItemLevels.FromRatings(counterfactual.Ratings()),
-                new KpiOptions { GroupBy = "team", Period = PeriodKind.Week, MinGroupSize = minGroupSize }).Rows.ToList();
-        }
+        options ??= new PilotOptions();
+        var (design, published) = Publish(actual, options.MinGroupSize);
+        return FromPublished(published, design, counterfactual is null ? null : CounterfactualWeeks(counterfactual), options);
+    }
+
+    /// <summary>The design and every published KPI of a pilot's data folder, in one read of its events.</summary>
+    public static (PilotDesign Design, PublishedKpis Published) Publish(DataFolder actual, int minGroupSize)
+    {
+        var (first, last) = actual.EventDays() ?? throw new DataValidationException(
+            new RowLocation(actual.FileOf("events") ?? "events", 0, 0, "timestamp"), "the data folder has no events");
+        var design = PilotDesign.From(actual, first);
+        if (design.BaselineEnd < first || design.FirstPilotWeek > last)
+            throw new DataValidationException(new RowLocation(actual.FileOf("interventions") ?? "interventions", 0, 0, "start"),
+                $"the pilot starts {design.PilotStart:yyyy-MM-dd}: the data ({first:yyyy-MM-dd} to {last:yyyy-MM-dd}) need a whole week before it and one from its start");
+        return (design, PublishedKpis.Compute(actual, new KpiOptions { MinGroupSize = minGroupSize }, design.Windows(last)));
+    }
+
+    /// <summary>The counterfactual's team-weeks (simulated data about no one: no suppression).</summary>
+    public static IReadOnlyList<KpiRow> CounterfactualWeeks(DataFolder counterfactual) =>
+        KpiCalculator.Compute(counterfactual.Employees(), counterfactual.Events(), ItemLevels.FromRatings(counterfactual.Ratings()),
+            new KpiOptions { GroupBy = "team", Period = PeriodKind.Week, MinGroupSize = 1 }).Rows;
+
+    /// <summary>The analysis from published KPIs (shared with the dashboard) and, when simulated, the counterfactual's team-weeks.</summary>
+    public static PilotReport FromPublished(PublishedKpis published, PilotDesign design, IReadOnlyList<KpiRow>? counterfactualWeeks, PilotOptions options)
+    {
+        var teamWeeks = published.TeamWeeks.Rows;
+        var arms = new List<ArmPeriodKpis>();
+        foreach (var (period, report) in new[] { ("baseline", published.ArmBaseline), ("pilot", published.ArmPilot) })
+            if (report is not null) arms.AddRange(report.Rows.Where(r => r.Group != "other").Select(r => new ArmPeriodKpis(r.Group, period, r)));
         var effects = new List<KpiEffect>();
         foreach (var kpi in KpiNames.All)
         {
-            var panel = Panel(weekly.Rows, design, kpi);
-            effects.Add(new KpiEffect(kpi, DifferenceInDifferences.Estimate(panel), cfWeeks is null ? null : TrueEffect(weekly.Rows, cfWeeks, design, kpi),
-                PermutationTest.DifferenceInDifferences(panel)));
+            var panel = Panel(teamWeeks, design, kpi);
+            var truth = counterfactualWeeks is null ? null : TrueEffect(panel, teamWeeks, counterfactualWeeks, design, kpi);
+            try
+            {
+                var did = DifferenceInDifferences.Estimate(panel, options.DidOptions);
+                effects.Add(new KpiEffect(kpi, did, truth, PermutationTest.DifferenceInDifferences(panel)));
+            }
+            catch (ArgumentException ex)
+            {
+                effects.Add(new KpiEffect(kpi, null, truth, NotEstimable: $"not estimable: {ex.Message}"));
+            }
         }
-        return new PilotReport(design, arms, effects, weekly.Rows);
+        var holm = MultipleTesting.Holm(effects.Select(e => e.Did?.P ?? double.NaN).ToArray());
+        var alpha = 1 - options.DidOptions.Level;
+        effects = effects.Select((e, i) => e with
+        {
+            HolmP = double.IsNaN(holm[i]) ? null : holm[i],
+            Detected = !double.IsNaN(holm[i]) && holm[i] < alpha,
+        }).ToList();
+        return new PilotReport(design, arms, effects, teamWeeks, options.DidOptions);
     }
 
-    /// <summary>Team-weeks of the two arms; a week is in the pilot when it starts on or after the pilot's first day.</summary>
+    /// <summary>
+    /// Published team-weeks of the two arms: baseline weeks end before the week the pilot starts in, pilot weeks start on or
+    /// after its first whole week; each observation carries its week for two-way fixed effects.
+    /// </summary>
     public static List<DidObservation> Panel(IEnumerable<KpiRow> teamWeeks, PilotDesign design, Kpi kpi) =>
         teamWeeks
             .Where(r => !r.Suppressed && r.Value(kpi).HasValue && design.ArmOf(r.Group) != "other")
-            .Where(r => !StraddlesStart(r, design))
-            .Select(r => new DidObservation(r.Group, design.ArmOf(r.Group) == "treatment", r.PeriodStart >= design.PilotStart, r.Value(kpi)!.Value))
+            .Where(r => r.PeriodStart <= design.BaselineEnd || r.PeriodStart >= design.FirstPilotWeek)
+            .Select(r => new DidObservation(r.Group, design.ArmOf(r.Group) == "treatment", r.PeriodStart >= design.FirstPilotWeek, r.Value(kpi)!.Value,
+                r.PeriodStart.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))
             .ToList();
 
-    /// <summary>A week that begins before the pilot and ends after its start mixes both periods: it is left out.</summary>
-    static bool StraddlesStart(KpiRow r, PilotDesign design) => r.PeriodStart < design.PilotStart && r.PeriodStart.AddDays(7) > design.PilotStart;
-
-    /// <summary>The mean, over treated team-weeks of the pilot, of the KPI with the interventions minus without them.</summary>
-    static double? TrueEffect(IReadOnlyList<KpiRow> actual, IReadOnlyList<KpiRow> counterfactual, PilotDesign design, Kpi kpi)
+    /// <summary>The mean, over the panel's treated pilot team-weeks, of the KPI with the interventions minus without them.</summary>
+    static double? TrueEffect(List<DidObservation> panel, IReadOnlyList<KpiRow> actual, IReadOnlyList<KpiRow> counterfactual, PilotDesign design, Kpi kpi)
     {
-        var cf = counterfactual.Where(r => !r.Suppressed).ToDictionary(r => (r.Group, r.PeriodStart));
-        var diffs = actual
-            .Where(r => !r.Suppressed && design.ArmOf(r.Group) == "treatment" && r.PeriodStart >= design.PilotStart && r.Value(kpi).HasValue)
-            .Where(r => cf.TryGetValue((r.Group, r.PeriodStart), out var c) && c.Value(kpi).HasValue)
-            .Select(r => r.Value(kpi)!.Value - cf[(r.Group, r.PeriodStart)].Value(kpi)!.Value)
+        var cf = counterfactual.ToDictionary(r => (r.Group, r.PeriodStart.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+        var diffs = panel.Where(o => o.Treated && o.Post)
+            .Where(o => cf.TryGetValue((o.Cluster, o.Period), out var c) && c.Value(kpi).HasValue)
+            .Select(o => o.Value - cf[(o.Cluster, o.Period)].Value(kpi)!.Value)
             .ToList();
         return diffs.Count == 0 ? null : diffs.Average();
-    }
-
-    /// <summary>The four KPIs of each arm in the baseline and the pilot period.</summary>
-    static List<ArmPeriodKpis> ArmKpis(DataFolder folder, PilotDesign design, int minGroupSize)
-    {
-        var employees = folder.Employees();
-        var grouping = new Grouping(employees, "arm", e => design.ArmOf(e.TeamId));
-        var levels = ItemLevels.FromRatings(folder.Ratings());
-        var result = new List<ArmPeriodKpis>();
-        foreach (var (period, from, to) in new[] { ("baseline", design.FirstDay, design.PilotStart.AddDays(-1)), ("pilot", design.PilotStart, design.LastDay) })
-        {
-            var report = KpiCalculator.Compute(grouping, folder.Events(), levels,
-                new KpiOptions { GroupBy = "arm", Period = PeriodKind.Window, From = from, To = to, MinGroupSize = minGroupSize });
-            result.AddRange(report.Rows.Where(r => r.Group != "other").Select(r => new ArmPeriodKpis(r.Group, period, r)));
-        }
-        return result;
     }
 }

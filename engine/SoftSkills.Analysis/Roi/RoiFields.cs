@@ -61,7 +61,7 @@ static class RoiFields
         var shape = RampShape.Linear;
         if (given.TryGetValue("ramp_shape", out var shapeJson))
         {
-            shape = shapeJson.Value.GetString() switch
+            shape = (shapeJson.Value.ValueKind == JsonValueKind.String ? shapeJson.Value.GetString() : null) switch
             {
                 "linear" => RampShape.Linear,
                 "s" or "s_curve" => RampShape.S,

@@ -34,9 +34,14 @@ public sealed record RoiScenario(string Name, IReadOnlyDictionary<string, ThreeP
     }
 }
 
-/// <summary>A scenario file (DESIGN §6 ROI): top-level defaults, named scenarios, three-point inputs.</summary>
-public sealed record RoiFile(IReadOnlyList<RoiScenario> Scenarios, Distribution Distribution, IReadOnlyDictionary<string, double> KpiToProductivity)
+/// <summary>
+/// A scenario file (docs/design.md, "ROI"): top-level defaults, named scenarios, three-point inputs, and the ISO 4217
+/// currency every amount is in (<see cref="Currency"/>, "currency units" when the file does not say).
+/// </summary>
+public sealed record RoiFile(IReadOnlyList<RoiScenario> Scenarios, Distribution Distribution, IReadOnlyDictionary<string, double> KpiToProductivity, string Currency = RoiFile.NoCurrency)
 {
+    public const string NoCurrency = "currency units";
+
     public static RoiFile Load(string path) => Parse(File.ReadAllText(path));
 
     public static RoiFile Parse(string json)
@@ -49,6 +54,7 @@ public sealed record RoiFile(IReadOnlyList<RoiScenario> Scenarios, Distribution 
         var horizon = 36;
         var discount = 0.08;
         var distribution = Distribution.Triangular;
+        var currency = NoCurrency;
         var mapping = new Dictionary<string, double>(RoiFields.DefaultKpiToProductivity);
         var defaults = new Dictionary<string, JsonElement>();
         JsonElement? scenarios = null;
@@ -64,8 +70,12 @@ public sealed record RoiFile(IReadOnlyList<RoiScenario> Scenarios, Distribution 
                     discount = Number(p.Value, path);
                     if (discount is < 0 or > 1) throw new RoiInputException(path, "must be between 0 and 1 (0.08 = 8% a year)");
                     break;
+                case "currency":
+                    currency = Text(p.Value, path);
+                    if (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper)) throw new RoiInputException(path, "must be an ISO 4217 code such as EUR, USD or GBP");
+                    break;
                 case "distribution":
-                    distribution = p.Value.GetString() switch
+                    distribution = Text(p.Value, path) switch
                     {
                         "triangular" => Distribution.Triangular,
                         "pert" => Distribution.Pert,
@@ -73,6 +83,7 @@ public sealed record RoiFile(IReadOnlyList<RoiScenario> Scenarios, Distribution 
                     };
                     break;
                 case "kpi_to_productivity":
+                    if (p.Value.ValueKind != JsonValueKind.Object) throw new RoiInputException(path, "must be an object of KPI → productivity per point");
                     foreach (var k in p.Value.EnumerateObject())
                     {
                         if (!RoiFields.DefaultKpiToProductivity.ContainsKey(k.Name)) throw new RoiInputException($"{path}.{k.Name}", "unknown KPI (expected res, ci, dqr, hsr)");
@@ -101,7 +112,7 @@ public sealed record RoiFile(IReadOnlyList<RoiScenario> Scenarios, Distribution 
             string? scenarioName = null;
             foreach (var p in s.EnumerateObject())
             {
-                if (p.Name == "name") { scenarioName = p.Value.GetString(); continue; }
+                if (p.Name == "name") { scenarioName = Text(p.Value, $"{path}.name"); continue; }
                 if (!RoiFields.IsField(p.Name)) throw new RoiInputException($"{path}.{p.Name}", "unknown field");
                 fields[p.Name] = (p.Value, $"{path}.{p.Name}");
             }
@@ -109,8 +120,11 @@ public sealed record RoiFile(IReadOnlyList<RoiScenario> Scenarios, Distribution 
             if (list.Any(x => x.Name == scenarioName)) throw new RoiInputException($"{path}.name", $"duplicate scenario '{scenarioName}'");
             list.Add(RoiFields.Scenario(scenarioName, fields, horizon, discount));
         }
-        return new RoiFile(list, distribution, mapping);
+        return new RoiFile(list, distribution, mapping, currency);
     }
+
+    static string Text(JsonElement e, string path) =>
+        e.ValueKind == JsonValueKind.String ? e.GetString()! : throw new RoiInputException(path, "must be a string");
 
     internal static double Number(JsonElement e, string path) =>
         e.ValueKind == JsonValueKind.Number && e.TryGetDouble(out var v) && double.IsFinite(v) ? v : throw new RoiInputException(path, "must be a number");

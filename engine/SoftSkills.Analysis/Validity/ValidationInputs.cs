@@ -1,4 +1,5 @@
 using SoftSkills.Data.Calendar;
+using SoftSkills.Analysis.Reliability;
 using SoftSkills.Data.Files;
 using SoftSkills.Data.Schema;
 using SoftSkills.Measurement.Kpis;
@@ -15,37 +16,28 @@ public sealed record RatedReply(string ItemId, string EmployeeId, string? FirstL
 /// </summary>
 public static class ValidationInputs
 {
-    /// <summary>Overall human ratings of one KPI as an items × raters matrix (NaN where a rater did not rate an item).</summary>
-    public static double[,] HumanRatings(IEnumerable<Rating> ratings, Kpi kpi = Kpi.Res)
+    /// <summary>Overall ratings of one KPI by the chosen raters as an items × raters matrix (NaN where a rater did not rate an item).</summary>
+    public static double[,] HumanRatings(IEnumerable<Rating> ratings, Kpi kpi = Kpi.Res, params RaterKind[] kinds)
     {
-        var rows = ratings.Where(r => r.Kpi == kpi && r.RaterKind == RaterKind.Human && string.IsNullOrEmpty(r.Indicator)).ToList();
-        var items = rows.Select(r => r.ItemId).Distinct().ToList();
-        var raters = rows.Select(r => r.RaterId).Distinct().Order(StringComparer.Ordinal).ToList();
-        var itemIndex = items.Select((x, i) => (x, i)).ToDictionary(t => t.x, t => t.i);
-        var raterIndex = raters.Select((x, i) => (x, i)).ToDictionary(t => t.x, t => t.i);
-        var m = new double[items.Count, raters.Count];
-        for (var i = 0; i < items.Count; i++) for (var j = 0; j < raters.Count; j++) m[i, j] = double.NaN;
-        foreach (var r in rows) m[itemIndex[r.ItemId], raterIndex[r.RaterId]] = r.Score;
-        return m;
+        kinds = kinds.Length == 0 ? [RaterKind.Human] : kinds;
+        return RatingMatrix.FromLongForm(ratings.Where(r => r.Kpi == kpi && kinds.Contains(r.RaterKind) && string.IsNullOrEmpty(r.Indicator))
+            .Select(r => (r.ItemId, r.RaterId, (double)r.Score))).Matrix;
     }
 
     /// <summary>Replies rated by the auto-coder and by humans (median, the lower one for an even count), with the writer's cohort and true empathy that day.</summary>
     public static List<RatedReply> RatedReplies(DataFolder folder)
     {
-        var ratings = folder.Ratings().Where(r => r.Kpi == Kpi.Res && string.IsNullOrEmpty(r.Indicator)).ToList();
-        var auto = ratings.Where(r => r.RaterKind == RaterKind.Auto).GroupBy(r => r.ItemId).ToDictionary(g => g.Key, g => g.Last().Score);
-        var human = ratings.Where(r => r.RaterKind == RaterKind.Human).GroupBy(r => r.ItemId)
-            .ToDictionary(g => g.Key, g => ItemLevels.LowerMedian(g.Select(r => r.Score).ToList()));
-        var both = auto.Keys.Where(human.ContainsKey).ToHashSet();
+        var levels = ItemLevels.FromRatings(folder.Ratings());
+        var both = levels.BothRated().ToDictionary(b => b.Item, b => (b.Human, b.Auto), StringComparer.Ordinal);
         var language = folder.Employees().ToDictionary(e => e.EmployeeId, e => e.Attribute("attr_first_language"));
-        var first = folder.FileOf("truth") is null ? (DateOnly?)null : DateOnly.FromDateTime(folder.Events().First().Timestamp);
+        var first = folder.FileOf("truth") is null ? (DateOnly?)null : folder.EventDays()?.First;
         var truth = folder.Truth().ToDictionary(t => (t.EmployeeId, t.Day), t => t.Empathy);
         var replies = new List<RatedReply>();
         foreach (var e in folder.Events())
         {
-            if (e.Kind != EventKind.Reply || e.ActorId is null || !both.Contains(e.EventId)) continue;
+            if (e.Kind != EventKind.Reply || e.ActorId is null || !both.TryGetValue(e.EventId, out var level)) continue;
             double? empathy = first is { } f && truth.TryGetValue((e.ActorId, DateOnly.FromDateTime(e.Timestamp).DayNumber - f.DayNumber), out var t) ? t : null;
-            replies.Add(new RatedReply(e.EventId, e.ActorId, language.GetValueOrDefault(e.ActorId), auto[e.EventId], human[e.EventId], empathy));
+            replies.Add(new RatedReply(e.EventId, e.ActorId, language.GetValueOrDefault(e.ActorId), level.Auto, level.Human, empathy));
         }
         return replies;
     }

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using SoftSkills.Analysis.Pilot;
-using SoftSkills.Data.Files;
 using SoftSkills.Measurement.Kpis;
+using SoftSkills.Studies.Pilot;
 
 namespace SoftSkills.Cli.Commands;
 
@@ -14,33 +14,39 @@ public static class DidCommand
         var data = new Option<DirectoryInfo>("--data") { Description = "data folder with events and an interventions table naming treatment and control teams", Required = true };
         var counterfactual = new Option<DirectoryInfo?>("--counterfactual") { Description = "the same simulation without the interventions, for the true effect" };
         var minGroup = CommonOptions.MinGroupSize();
-        var command = new Command("did", "Difference-in-differences of a pilot with team-clustered intervals and a randomisation test.") { data, counterfactual, minGroup };
+        var inference = CommonOptions.Inference();
+        var twoWay = CommonOptions.TwoWayFixedEffects();
+        var level = CommonOptions.Level();
+        var command = new Command("did", "Difference-in-differences of a pilot with small-cluster intervals, Holm-adjusted verdicts and a randomisation test.")
+        {
+            data, counterfactual, minGroup, inference, twoWay, level,
+        };
         command.SetAction(parse =>
         {
-            var folder = new DataFolder(parse.GetValue(data)!.FullName);
-            var cf = parse.GetValue(counterfactual) is { } c ? new DataFolder(c.FullName) : null;
-            PilotReport report;
-            try { report = PilotStudy.Analyse(folder, cf, parse.GetValue(minGroup)); }
-            catch (ArgumentException ex) { throw new BadInputException(ex.Message); }
-            var effects = new JsonObject();
-            foreach (var e in report.Effects)
-                effects[e.Kpi.ToString().ToLowerInvariant()] = new JsonObject
-                {
-                    ["estimate"] = JsonOut.Number(e.Did.Estimate), ["ci95"] = new JsonArray(JsonOut.Number(e.Did.Lower), JsonOut.Number(e.Did.Upper)),
-                    ["se"] = JsonOut.Number(e.Did.StandardError), ["df"] = e.Did.DegreesOfFreedom, ["p"] = JsonOut.Number(e.Did.P),
-                    ["permutation_p"] = JsonOut.Number(e.Randomisation?.P), ["permutation_assignments"] = e.Randomisation?.Assignments,
-                    ["true"] = JsonOut.Number(e.TrueEffect), ["clusters"] = e.Did.Clusters, ["observations"] = e.Did.Observations,
-                };
+            var folder = Inputs.Folder(parse.GetValue(data)!);
+            var cf = parse.GetValue(counterfactual) is { } c ? Inputs.Folder(c) : null;
+            var report = PilotStudy.Analyse(folder, cf, new PilotOptions(CommonOptions.MinGroup(parse, minGroup), CommonOptions.Did(parse, inference, twoWay, level)));
             var json = new JsonObject
             {
                 ["treatment_teams"] = new JsonArray([.. report.Design.TreatmentTeams.Select(t => (JsonNode)t)]),
                 ["control_teams"] = new JsonArray([.. report.Design.ControlTeams.Select(t => (JsonNode)t)]),
                 ["pilot_start"] = report.Design.PilotStart.ToString("yyyy-MM-dd"),
-                ["effects"] = effects,
+                ["baseline_to"] = report.Design.BaselineEnd.ToString("yyyy-MM-dd"),
+                ["pilot_from"] = report.Design.FirstPilotWeek.ToString("yyyy-MM-dd"),
+                ["method"] = report.Options.Method,
+                ["level"] = report.Level,
+                ["effects"] = PilotJson.Effects(report),
             };
-            if (CommonOptions.Json(parse)) JsonOut.Print(json);
-            else foreach (var e in report.Effects)
-                Console.WriteLine($"{KpiNames.Title(e.Kpi),-24} {e.Did.Estimate,8:+0.0;-0.0} [{e.Did.Lower:0.0}, {e.Did.Upper:0.0}]  randomisation p {e.Randomisation?.P:0.000}");
+            if (CommonOptions.Json(parse)) { JsonOut.Print(json); return ExitCode.Ok; }
+            var level95 = $"{100 * report.Level:0.#}%";
+            var truth = report.Effects.Any(e => e.TrueEffect.HasValue);
+            TextOut.Table($"Pilot effects in points ({report.Options.Method}; pilot weeks from {report.Design.FirstPilotWeek:yyyy-MM-dd})",
+                ["KPI", "estimate", $"{level95} interval", "p", "Holm p", "verdict", "permutation p (smallest possible)", .. (truth ? new[] { "true effect" } : [])],
+                report.Effects.Select(e => (IReadOnlyList<string>)(e.Did is { } d
+                    ? [KpiNames.Title(e.Kpi), TextOut.Signed(d.Estimate), TextOut.Interval(d.Lower, d.Upper), TextOut.Number(d.P, 3), TextOut.Number(e.HolmP, 3),
+                       e.Detected ? "detected" : "not detected", $"{TextOut.Number(e.Randomisation?.P, 3)} ({TextOut.Number(e.Randomisation?.SmallestP, 3)})", .. (truth ? new[] { TextOut.Signed(e.TrueEffect) } : [])]
+                    : [KpiNames.Title(e.Kpi), "–", e.NotEstimable ?? "not estimable", "–", "–", "–", "–", .. (truth ? new[] { TextOut.Signed(e.TrueEffect) } : [])])),
+                "estimate", "p", "Holm p", "true effect");
             return ExitCode.Ok;
         });
         return command;

@@ -1,20 +1,14 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
-using MathNet.Numerics.Distributions;
-using SoftSkills.Cli.Sweeps;
-using SoftSkills.Data.Files;
+using SoftSkills.Data;
 using SoftSkills.Data.Schema;
 using SoftSkills.Measurement.Kpis;
-using SoftSkills.Simulation.Engines;
-using SoftSkills.Simulation.Scenarios;
+using SoftSkills.Studies;
+using SoftSkills.Studies.Power;
 
 namespace SoftSkills.Cli.Commands;
 
-/// <summary>
-/// <c>softskills power</c>: how many teams and days a pilot needs. Each design (teams per arm, days) is simulated over
-/// seeded replications; power is the share whose 95% interval excludes zero, and the minimum detectable effect is
-/// (t₀.₉₇₅ + t₀.₈₀)·SE on the cluster degrees of freedom, with SE the spread of the estimates across replications.
-/// </summary>
+/// <summary><c>softskills power</c>: how many teams and days a pilot needs, by repeated simulation (Studies.PowerStudy).</summary>
 public static class PowerCommand
 {
     public static Command Create()
@@ -23,69 +17,51 @@ public static class PowerCommand
         var seeds = new Option<int>("--seeds") { Description = "replications per design", DefaultValueFactory = _ => 20 };
         var teams = new Option<string>("--teams-per-arm") { Description = "comma-separated treated (and control) teams per design, multiples of the scenario's", DefaultValueFactory = _ => "2,4,8" };
         var days = new Option<int?>("--days") { Description = "days per replication (baseline and pilot keep their ratio)" };
-        var command = new Command("power", "Power and minimum detectable effect of a pilot design by repeated simulation.") { scenario, seeds, teams, days };
+        var inference = CommonOptions.Inference();
+        var twoWay = CommonOptions.TwoWayFixedEffects();
+        var level = CommonOptions.Level();
+        var command = new Command("power", "Power and minimum detectable effect of a pilot design by repeated simulation.") { scenario, seeds, teams, days, inference, twoWay, level };
         command.SetAction(async (parse, cancel) =>
         {
-            var s = ScenarioFiles.Load(parse.GetValue(scenario) ?? new FileInfo(ScenarioFiles.DefaultPilot), null);
-            var perArm = s.Pilot.TreatmentTeams.Count;
-            if (perArm == 0 || s.Pilot.ControlTeams.Count != perArm) throw new BadInputException("power needs a scenario with as many control as treatment teams");
-            var designs = parse.GetValue(teams)!.Split(',').Select(t => int.TryParse(t, out var n) && n >= perArm && n % perArm == 0 ? n
-                : throw new BadInputException($"--teams-per-arm: '{t}' is not a multiple of the scenario's {perArm} teams per arm")).ToArray();
-            var n = parse.GetValue(seeds);
-            if (n < 2) throw new BadInputException("--seeds must be at least 2");
-            var results = new JsonArray();
-            foreach (var t in designs)
-            {
-                var design = ScenarioRescale.Rescale(s, s.Employees * (t / perArm), parse.GetValue(days));
-                results.Add(await Replicate(design, n, cancel));
-            }
-            var json = new JsonObject { ["seeds"] = n, ["base_seed"] = s.Seed, ["designs"] = results };
-            if (CommonOptions.Json(parse)) JsonOut.Print(json);
-            else Console.WriteLine(JsonOut.Text(json));
+            var s = ScenarioFiles.Load(parse.GetValue(scenario)?.FullName ?? ScenarioFiles.DefaultPilot, null, days: parse.GetValue(days));
+            var designs = parse.GetValue(teams)!.Split(',', StringSplitOptions.TrimEntries).Select(t => int.TryParse(t, out var n) ? n
+                : throw new BadInputException($"--teams-per-arm: '{t}' is not a whole number")).ToArray();
+            var n = Inputs.Range("--seeds", parse.GetValue(seeds), 2, SizeLimits.Replications);
+            var method = CommonOptions.Did(parse, inference, twoWay, level);
+            IReadOnlyList<DesignPower> results;
+            using (var bar = new ProgressBar("replications", n * designs.Length))
+                results = await PowerStudy.RunAsync(s, n, designs, parse.GetValue(days), method, bar, cancel);
+            if (CommonOptions.Json(parse)) JsonOut.Print(Json(results, n, s.Seed));
+            else Print(results, n, method);
             return ExitCode.Ok;
         });
         return command;
     }
 
-    /// <summary>Runs the design's replications as a sweep (seeds SplitMix64(scenario seed, i), recorded) and reads its summary.</summary>
-    static async Task<JsonObject> Replicate(Scenario design, int replications, CancellationToken cancel)
+    static JsonObject Json(IReadOnlyList<DesignPower> results, int seeds, ulong baseSeed) => new()
     {
-        var plan = new SweepPlan(ScenarioLoader.ToJson(design), [], replications, design.Seed);
-        var dir = Directory.CreateTempSubdirectory("softskills-power-").FullName;
-        List<SweepRow> rows;
-        try
+        ["seeds"] = seeds,
+        ["base_seed"] = baseSeed,
+        ["designs"] = new JsonArray(results.Select(d => (JsonNode?)new JsonObject
         {
-            var runner = new SweepRunner(plan, dir, () => new ReferenceEngine());
-            await runner.RunAsync(parallel: 1, cancel: cancel);
-            rows = TableFile.Read(runner.SummaryPath, SweepRunner.Codec(plan)).ToList();
-        }
-        finally { Directory.Delete(dir, true); }
-        var estimates = KpiNames.All.Select((kpi, k) => (kpi, list: rows
-            .Select(r => (Estimate: r.Effects[4 * k], Lower: r.Effects[4 * k + 1], Upper: r.Effects[4 * k + 2]))
-            .Where(e => e.Estimate is not null)
-            .Select(e => (Estimate: e.Estimate!.Value, Significant: e.Lower > 0 || e.Upper < 0)).ToList())).ToList();
-        var seeds = new JsonArray(plan.Replications.Select(r => (JsonNode?)r.Seed).ToArray());
-        var perArm = design.Pilot.TreatmentTeams.Count;
-        var df = 2 * perArm - 1;
-        var multiplier = StudentT.InvCDF(0, 1, df, 0.975) + StudentT.InvCDF(0, 1, df, 0.80);
-        var kpis = new JsonObject();
-        foreach (var (kpi, list) in estimates)
-        {
-            if (list.Count < 2) { kpis[EnumNames.Of(kpi)] = null; continue; } // too few replications with a value
-            var mean = list.Average(x => x.Estimate);
-            var sd = Math.Sqrt(list.Sum(x => (x.Estimate - mean) * (x.Estimate - mean)) / (list.Count - 1));
-            kpis[EnumNames.Of(kpi)] = new JsonObject
+            ["teams_per_arm"] = d.TeamsPerArm, ["employees"] = d.Employees, ["days"] = d.Days, ["clusters"] = d.Clusters, ["cluster_df"] = d.Clusters - 1,
+            ["replications"] = d.Seeds.Count, ["method"] = d.Method, ["test"] = "Holm-adjusted p below 1 − level over the four KPIs (the pilot's verdict)",
+            ["replication_seeds"] = new JsonArray(d.Seeds.Select(x => (JsonNode?)x).ToArray()),
+            ["kpis"] = new JsonObject(d.Kpis.Select(kv => KeyValuePair.Create(EnumNames.Of(kv.Key), (JsonNode?)(kv.Value is { } p ? new JsonObject
             {
-                ["power"] = JsonOut.Number(list.Count(x => x.Significant) / (double)list.Count),
-                ["mean_estimate"] = JsonOut.Number(mean),
-                ["sd_estimate"] = JsonOut.Number(sd),
-                ["mde"] = JsonOut.Number(multiplier * sd),
-            };
-        }
-        return new JsonObject
-        {
-            ["teams_per_arm"] = perArm, ["employees"] = design.Employees, ["days"] = design.Days, ["cluster_df"] = df,
-            ["replications"] = replications, ["replication_seeds"] = seeds, ["kpis"] = kpis,
-        };
+                ["power"] = JsonOut.Number(p.Power), ["mean_estimate"] = JsonOut.Number(p.MeanEstimate), ["sd_estimate"] = JsonOut.Number(p.SdEstimate),
+                ["mde"] = JsonOut.Number(p.MinimumDetectableEffect), ["mean_true_effect"] = JsonOut.Number(p.MeanTrueEffect), ["replications_estimable"] = p.Replications,
+            } : null)))),
+        }).ToArray()),
+    };
+
+    static void Print(IReadOnlyList<DesignPower> results, int seeds, SoftSkills.Analysis.Pilot.DidOptions method)
+    {
+        TextOut.Table($"Power of pilot designs over {seeds} replications each ({method.Method}; detected = Holm-adjusted p < {1 - method.Level:0.##})",
+            ["teams per arm", "employees", "days", "KPI", "power", "mean estimate", "mean true effect", "MDE (80% power)"],
+            results.SelectMany(d => KpiNames.All.Select(k => (IReadOnlyList<string>)(d.Kpis[k] is { } p
+                ? [d.TeamsPerArm.ToString(), d.Employees.ToString("N0"), d.Days.ToString(), KpiNames.Title(k), $"{100 * p.Power:0}%", TextOut.Signed(p.MeanEstimate), TextOut.Signed(p.MeanTrueEffect), TextOut.Number(p.MinimumDetectableEffect)]
+                : [d.TeamsPerArm.ToString(), d.Employees.ToString("N0"), d.Days.ToString(), KpiNames.Title(k), "not estimable", "–", "–", "–"]))),
+            "teams per arm", "employees", "days", "power", "mean estimate", "mean true effect", "MDE (80% power)");
     }
 }

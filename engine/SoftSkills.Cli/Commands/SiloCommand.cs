@@ -9,14 +9,16 @@ public static class SiloCommand
 {
     public static Command Create()
     {
-        var cluster = new Option<string>("--cluster") { Description = "the cluster's Redis, redis://HOST:PORT", Required = true };
+        var cluster = new Option<string>("--cluster") { Description = "the cluster's Redis, redis://[user:password@]HOST:PORT[/db] or rediss://… (TLS)", Required = true };
+        var passwordFile = CommonOptions.ClusterPasswordFile();
+        var caFile = CommonOptions.ClusterCaFile();
         var port = new Option<int>("--port") { Description = "silo-to-silo port", DefaultValueFactory = _ => 11111 };
         var gateway = new Option<int>("--gateway") { Description = "client gateway port", DefaultValueFactory = _ => 30000 };
         var address = new Option<string>("--address") { Description = "the address to bind and advertise (this host's address on a real cluster)", DefaultValueFactory = _ => "127.0.0.1" };
-        var command = new Command("silo", "Run one silo of a simulation cluster until stopped (Ctrl-C or SIGTERM).") { cluster, port, gateway, address };
+        var command = new Command("silo", "Run one silo of a simulation cluster until stopped (Ctrl-C or SIGTERM).") { cluster, passwordFile, caFile, port, gateway, address };
         command.SetAction(async (parse, cancel) =>
         {
-            var where = ParseCluster(parse.GetValue(cluster)!);
+            var where = CommonOptions.ParseCluster(parse.GetValue(cluster)!, parse.GetValue(passwordFile), parse.GetValue(caFile));
             if (!IPAddress.TryParse(parse.GetValue(address), out var ip)) throw new BadInputException($"--address '{parse.GetValue(address)}' is not an IP address");
             using var host = ClusterHosting.BuildSilo(where, ip, parse.GetValue(port), parse.GetValue(gateway));
             try { await host.StartAsync(cancel).WaitAsync(TimeSpan.FromSeconds(60), cancel); }
@@ -32,12 +34,5 @@ public static class SiloCommand
             return ExitCode.Ok;
         });
         return command;
-    }
-
-    /// <summary>Parses <c>redis://HOST:PORT</c>; anything else is bad input.</summary>
-    public static ClusterAddress ParseCluster(string text)
-    {
-        try { return ClusterAddress.Parse(text); }
-        catch (FormatException ex) { throw new BadInputException(ex.Message); }
     }
 }

@@ -56,6 +56,24 @@ public static class CsvTable
         }
     }
 
+    /// <summary>The parsable values of one timestamp column (unparsable cells are left to the validating read).</summary>
+    public static IEnumerable<DateTime> Timestamps(string path, string column)
+    {
+        using var records = new CsvRecordReader(new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true));
+        var fields = new List<string>();
+        if (!records.Read(fields)) yield break;
+        var index = fields.IndexOf(column);
+        if (index < 0) yield break;
+        while (true)
+        {
+            bool more;
+            try { more = records.Read(fields); }
+            catch (FormatException) { yield break; }
+            if (!more) yield break;
+            if (index < fields.Count && CsvFormat.TryTimestamp(fields[index], out var t)) yield return t;
+        }
+    }
+
     static int[] MapColumns<T>(string file, List<string> header, TableCodec<T> codec)
     {
         var map = new int[codec.Columns.Count];

@@ -1,8 +1,10 @@
 namespace SoftSkills.Data.Files;
 
 /// <summary>
-/// A set of output files written to temporary names and moved into place together on <see cref="Commit"/>;
-/// disposing without committing deletes them, so a failed or cancelled run leaves no partial file.
+/// A set of output files written to temporary names and moved into place together on <see cref="Commit"/>, in the order
+/// they were created (so a state file created last records a step only after the step's outputs exist); disposing
+/// without committing deletes them, so a failed or cancelled run leaves no partial file. Temporary files of killed runs
+/// in the same folder are removed (<see cref="Leftovers"/>).
 /// </summary>
 public sealed class AtomicOutputs : IDisposable
 {
@@ -13,8 +15,10 @@ public sealed class AtomicOutputs : IDisposable
     public FileStream Create(string finalPath)
     {
         var full = Path.GetFullPath(finalPath);
+        if (Directory.Exists(full)) throw new OutputPathException($"'{full}' is a folder: give a file name");
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        Leftovers.Clean(Path.GetDirectoryName(full)!);
+        var temp = Leftovers.TempName(full, "tmp");
         _pending.Add((temp, full));
         return new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16);
     }
@@ -38,7 +42,7 @@ public sealed class AtomicOutputs : IDisposable
         if (_committed) return;
         foreach (var (temp, _) in _pending)
         {
-            try { File.Delete(temp); } catch (IOException) { /* best effort: the temp name starts with a dot */ }
+            try { File.Delete(temp); } catch (IOException) { /* best effort: the next run removes it */ }
         }
     }
 

@@ -72,6 +72,24 @@ public sealed class DataFolder
         return TableFile.Read(file, new EventCodec(checks), Options, ReportFor("events"));
     }
 
+    /// <summary>
+    /// The first and last day with events (UTC), found before the events are read (Parquet statistics, or one pass over
+    /// the timestamp column), so one read can compute windows that depend on them. Null when there are no events.
+    /// </summary>
+    public (DateOnly First, DateOnly Last)? EventDays()
+    {
+        var file = Require("events");
+        if (TableFile.IsParquet(file))
+            return Parquet.ParquetTable.TimestampSpan(file, "timestamp") is { } span ? (DateOnly.FromDateTime(span.Min), DateOnly.FromDateTime(span.Max)) : null;
+        DateTime? min = null, max = null;
+        foreach (var t in Csv.CsvTable.Timestamps(file, "timestamp"))
+        {
+            if (min is null || t < min) min = t;
+            if (max is null || t > max) max = t;
+        }
+        return min is { } a && max is { } b ? (DateOnly.FromDateTime(a), DateOnly.FromDateTime(b)) : null;
+    }
+
     public IEnumerable<Rating> Ratings() => Optional("ratings", new RatingCodec());
     public IEnumerable<Outcome> Outcomes() => Optional("outcomes", new OutcomeCodec());
     public IEnumerable<Intervention> Interventions() => Optional("interventions", new InterventionCodec());

@@ -49,6 +49,50 @@ public static class ParquetTable
         finally { reader.DisposeAsync().AsTask().GetAwaiter().GetResult(); }
     }
 
+    /// <summary>
+    /// The earliest and latest value of a timestamp column: from the row groups' statistics where every group has them,
+    /// else by reading that column alone. Null for an empty table.
+    /// </summary>
+    public static (DateTime Min, DateTime Max)? TimestampSpan(string path, string column)
+    {
+        var reader = ParquetReader.CreateAsync(path).GetAwaiter().GetResult();
+        try
+        {
+            var field = reader.Schema.DataFields.FirstOrDefault(f => f.Name == column);
+            if (field is null) return null;
+            DateTime? min = null, max = null;
+            var fromStatistics = true;
+            for (var g = 0; g < reader.RowGroupCount && fromStatistics; g++)
+            {
+                using var group = reader.OpenRowGroupReader(g);
+                if (group.RowCount == 0) continue;
+                var stats = group.GetStatistics(field);
+                if (stats?.MinValue is DateTime lo && stats.MaxValue is DateTime hi)
+                {
+                    min = min is { } m && m <= lo ? m : lo;
+                    max = max is { } x && x >= hi ? x : hi;
+                }
+                else fromStatistics = false;
+            }
+            if (fromStatistics) return min is { } a && max is { } b ? (a, b) : null;
+            (min, max) = (null, null);
+            for (var g = 0; g < reader.RowGroupCount; g++)
+            {
+                using var group = reader.OpenRowGroupReader(g);
+                var values = new DateTime?[group.RowCount];
+                group.ReadAsync<DateTime>(field, values.AsMemory()).GetAwaiter().GetResult();
+                foreach (var v in values)
+                    if (v is { } t) { if (min is null || t < min) min = t; if (max is null || t > max) max = t; }
+            }
+            return min is { } c && max is { } d ? (c, d) : null;
+        }
+        catch (Exception ex) when (ex is not DataValidationException)
+        {
+            throw new DataValidationException(new RowLocation(Path.GetFileName(path), 0, 0, column, IsParquetRow: true), $"cannot read the file as Parquet: {ex.Message}");
+        }
+        finally { reader.DisposeAsync().AsTask().GetAwaiter().GetResult(); }
+    }
+
     /// <summary>Writes rows to a seekable stream; returns the row count.</summary>
     public static long Write<T>(Stream stream, TableCodec<T> codec, IEnumerable<T> rows, IReadOnlyDictionary<string, string>? metadata = null)
     {

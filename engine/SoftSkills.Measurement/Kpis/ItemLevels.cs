@@ -4,20 +4,24 @@ namespace SoftSkills.Measurement.Kpis;
 
 /// <summary>
 /// The rubric level of each rated item for one KPI: the median of its human ratings (the lower median for an even count)
-/// overrides the auto-coder's; items with neither are unrated. Only overall ratings (no indicator) count.
+/// overrides the auto-coder's (reduced by the same rule when an item was coded more than once); items with neither are
+/// unrated. Only overall ratings (no indicator) count. The one place ratings become item levels.
 /// </summary>
 public sealed class ItemLevels
 {
     readonly Dictionary<string, int> _levels;
+    readonly Dictionary<string, int> _human, _auto;
 
-    ItemLevels(Dictionary<string, int> levels, int human, int auto)
+    ItemLevels(Dictionary<string, int> levels, Dictionary<string, int> human, Dictionary<string, int> auto)
     {
         _levels = levels;
-        HumanRated = human;
-        AutoRated = auto;
+        _human = human;
+        _auto = auto;
+        HumanRated = human.Count;
+        AutoRated = auto.Keys.Count(k => !human.ContainsKey(k));
     }
 
-    public static ItemLevels Empty { get; } = new([], 0, 0);
+    public static ItemLevels Empty { get; } = new([], [], []);
 
     public int HumanRated { get; }
     public int AutoRated { get; }
@@ -35,11 +39,22 @@ public sealed class ItemLevels
             if (!target.TryGetValue(r.ItemId, out var list)) target[r.ItemId] = list = [];
             list.Add(r.Score);
         }
-        var levels = new Dictionary<string, int>(auto.Count + human.Count, StringComparer.Ordinal);
-        foreach (var (item, scores) in auto) levels[item] = LowerMedian(scores);
-        foreach (var (item, scores) in human) levels[item] = LowerMedian(scores);
-        return new ItemLevels(levels, human.Count, auto.Keys.Count(k => !human.ContainsKey(k)));
+        var humanLevels = human.ToDictionary(kv => kv.Key, kv => LowerMedian(kv.Value), StringComparer.Ordinal);
+        var autoLevels = auto.ToDictionary(kv => kv.Key, kv => LowerMedian(kv.Value), StringComparer.Ordinal);
+        var levels = new Dictionary<string, int>(autoLevels, StringComparer.Ordinal);
+        foreach (var (item, level) in humanLevels) levels[item] = level;
+        return new ItemLevels(levels, humanLevels, autoLevels);
     }
+
+    /// <summary>The human level of an item (lower median of its human ratings), if humans rated it.</summary>
+    public bool TryGetHuman(string itemId, out int level) => _human.TryGetValue(itemId, out level);
+
+    /// <summary>The auto-coder's level of an item (lower median of its auto ratings, the same rule as for humans), if it was auto-coded.</summary>
+    public bool TryGetAuto(string itemId, out int level) => _auto.TryGetValue(itemId, out level);
+
+    /// <summary>Items rated both by humans and by the auto-coder: (item, human level, auto level).</summary>
+    public IEnumerable<(string Item, int Human, int Auto)> BothRated() =>
+        _human.Where(kv => _auto.ContainsKey(kv.Key)).Select(kv => (kv.Key, kv.Value, _auto[kv.Key]));
 
     /// <summary>The median of whole levels; for an even count the lower of the two middle values (DESIGN §2).</summary>
     public static int LowerMedian(List<int> scores)

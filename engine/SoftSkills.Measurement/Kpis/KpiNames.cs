@@ -25,6 +25,37 @@ public static class KpiNames
         _ => row.Hsr,
     };
 
+    /// <summary>The count a KPI's value is a share of (null when withheld).</summary>
+    public static int? N(this KpiRow row, Kpi kpi) => kpi switch
+    {
+        Kpi.Res => row.ResN,
+        Kpi.Ci => row.CiN,
+        Kpi.Dqr => row.DqrN,
+        _ => row.HsrN,
+    };
+
+    /// <summary>The distinct people behind a KPI's value (null when withheld).</summary>
+    public static int? People(this KpiRow row, Kpi kpi) => kpi switch
+    {
+        Kpi.Res => row.ResPeople,
+        Kpi.Ci => row.CiPeople,
+        Kpi.Dqr => row.DqrPeople,
+        _ => row.HsrPeople,
+    };
+
+    /// <summary>Why a KPI's value is not shown: withheld (with the reason), the whole group suppressed, or null when it is shown or simply has no data.</summary>
+    public static string? WithheldReason(this KpiRow row, Kpi kpi, int minimum) =>
+        row.Suppressed ? $"fewer than {minimum} people in the group took part" : row.Withheld?.GetValueOrDefault(kpi);
+
+    /// <summary>What the count of a KPI counts, for labels (replies rated, decisions, ...).</summary>
+    public static string CountNoun(Kpi kpi) => kpi switch
+    {
+        Kpi.Res => "rated replies",
+        Kpi.Ci => "pairs, requests and members",
+        Kpi.Dqr => "decisions",
+        _ => "handoffs",
+    };
+
     public static double? Baseline(this KpiBaseline b, Kpi kpi) => kpi switch
     {
         Kpi.Res => b.Res,

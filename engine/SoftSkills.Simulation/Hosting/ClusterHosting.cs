@@ -9,24 +9,66 @@ using StackExchange.Redis;
 
 namespace SoftSkills.Simulation.Hosting;
 
-/// <summary>A cluster's Redis address, from <c>redis://HOST:PORT</c>.</summary>
-public sealed record ClusterAddress(string Host, int Port)
+/// <summary>
+/// A cluster's Redis: <c>redis://[user:password@]HOST:PORT[/db]</c>, or <c>rediss://…</c> for TLS. The password never
+/// appears in <see cref="ToString"/>, in logs or in error messages; pass it in a file (<see cref="WithPassword"/>) to keep it
+/// out of process lists and shell history.
+/// </summary>
+public sealed record ClusterAddress(string Host, int Port, string? User = null, string? Password = null, int Database = 0, bool Tls = false)
 {
+    /// <summary>Where the CA certificate that signs Redis's TLS certificate is (PEM); null trusts the system's roots.</summary>
+    public string? TrustedCaFile { get; init; }
+
     public static ClusterAddress Parse(string text)
     {
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme != "redis" || uri.Host.Length == 0)
-            throw new FormatException($"'{text}' is not a cluster address of the form redis://HOST:PORT");
-        return new ClusterAddress(uri.Host, uri.IsDefaultPort || uri.Port < 0 ? 6379 : uri.Port);
+        const string Form = "redis://[user:password@]HOST:PORT[/db] or rediss://… (TLS)";
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("redis" or "rediss") || uri.Host.Length == 0)
+            throw new FormatException($"'{Redact(text)}' is not a cluster address of the form {Form}");
+        string? user = null, password = null;
+        if (uri.UserInfo.Length > 0)
+        {
+            var colon = uri.UserInfo.IndexOf(':');
+            (user, password) = colon < 0 ? (null, Uri.UnescapeDataString(uri.UserInfo)) : (Uri.UnescapeDataString(uri.UserInfo[..colon]), Uri.UnescapeDataString(uri.UserInfo[(colon + 1)..]));
+            if (user is { Length: 0 }) user = null;
+        }
+        var path = uri.AbsolutePath.Trim('/');
+        var db = 0;
+        if (path.Length > 0 && (!int.TryParse(path, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out db) || db > 15))
+            throw new FormatException($"'{Redact(text)}': the database after the port must be a number from 0 to 15");
+        return new ClusterAddress(uri.Host, uri.IsDefaultPort || uri.Port < 0 ? 6379 : uri.Port, user, password, db, uri.Scheme == "rediss");
     }
 
-    public override string ToString() => $"redis://{Host}:{Port}";
+    /// <summary>The address with the password read from a file (one line; the trailing newline is not part of it).</summary>
+    public ClusterAddress WithPassword(string passwordFile)
+    {
+        var password = File.ReadAllText(passwordFile).TrimEnd('\r', '\n');
+        if (password.Length == 0) throw new FormatException($"{passwordFile}: the password file is empty");
+        return this with { Password = password };
+    }
+
+    /// <summary>The address without its password, for messages.</summary>
+    public override string ToString() => $"{(Tls ? "rediss" : "redis")}://{(User is null ? "" : User + "@")}{Host}:{Port}{(Database == 0 ? "" : "/" + Database)}";
+
+    /// <summary>A URL with any password masked.</summary>
+    public static string Redact(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"(?<=://)([^@/]*)@", m => m.Value.Contains(':') ? m.Value[..m.Value.IndexOf(':')] + ":***@" : "***@");
 
     internal ConfigurationOptions Redis()
     {
-        var options = ConfigurationOptions.Parse($"{Host}:{Port}");
+        var options = new ConfigurationOptions { EndPoints = { { Host, Port } } };
         options.ConnectTimeout = 5000;
+        options.SyncTimeout = 5000;
+        options.AsyncTimeout = 5000;
         options.ConnectRetry = 2;
         options.AbortOnConnectFail = true; // an unreachable Redis is an error now, not a wait
+        options.DefaultDatabase = Database;
+        if (User is not null) options.User = User;
+        if (Password is not null) options.Password = Password;
+        if (Tls)
+        {
+            options.Ssl = true;
+            options.SslHost = Host;
+            if (TrustedCaFile is { } ca) options.TrustIssuer(ca);
+        }
         return options;
     }
 }

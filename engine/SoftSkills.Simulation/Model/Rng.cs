@@ -12,21 +12,8 @@ public sealed class Rng
 
     public Rng(ulong seed, ulong stream, ulong day)
     {
-        var x = Mix(Mix(Mix(seed) ^ stream) ^ (day * 0x9E3779B97F4A7C15UL));
-        _s0 = SplitMix(ref x); _s1 = SplitMix(ref x); _s2 = SplitMix(ref x); _s3 = SplitMix(ref x);
-    }
-
-    static ulong Mix(ulong z)
-    {
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
-
-    static ulong SplitMix(ref ulong x)
-    {
-        x += 0x9E3779B97F4A7C15UL;
-        return Mix(x);
+        var x = SplitMix64.Mix(SplitMix64.Mix(SplitMix64.Mix(seed) ^ stream) ^ (day * SplitMix64.Golden));
+        _s0 = SplitMix64.Next(ref x); _s1 = SplitMix64.Next(ref x); _s2 = SplitMix64.Next(ref x); _s3 = SplitMix64.Next(ref x);
     }
 
     public ulong NextULong()
