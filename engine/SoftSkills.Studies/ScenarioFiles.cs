@@ -6,14 +6,17 @@ namespace SoftSkills.Studies;
 /// <summary>Scenario files with their overrides; a bad scenario is bad input naming the file and the JSON path.</summary>
 public static class ScenarioFiles
 {
+    /// <summary>The folder the library was loaded from (the files below ship beside it, whatever process loads it: the command, a test, a notebook kernel).</summary>
+    static string Home => Path.GetDirectoryName(typeof(ScenarioFiles).Assembly.Location) is { Length: > 0 } dir ? dir : AppContext.BaseDirectory;
+
     /// <summary>The default 90-day pilot that ships with the library.</summary>
-    public static string DefaultPilot => Path.Combine(AppContext.BaseDirectory, "scenarios", "default-pilot.json");
+    public static string DefaultPilot => Path.Combine(Home, "scenarios", "default-pilot.json");
 
     /// <summary>The default ROI scenarios that ship with the library.</summary>
-    public static string DefaultRoi => Path.Combine(AppContext.BaseDirectory, "scenarios", "roi-mid-size.json");
+    public static string DefaultRoi => Path.Combine(Home, "scenarios", "roi-mid-size.json");
 
     /// <summary>The default trigger rules of the dashboard.</summary>
-    public static string DefaultTriggers => Path.Combine(AppContext.BaseDirectory, "triggers", "default.json");
+    public static string DefaultTriggers => Path.Combine(Home, "triggers", "default.json");
 
     /// <summary>Loads a scenario, then applies a seed and a rescale (each checked against <see cref="SizeLimits"/>).</summary>
     public static Scenario Load(string path, ulong? seed = null, int? employees = null, int? days = null)

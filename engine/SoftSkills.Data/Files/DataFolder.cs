@@ -64,13 +64,24 @@ public sealed class DataFolder
     /// <summary>The <c>attr_*</c> columns of the employees table.</summary>
     public IReadOnlyList<string> AttributeColumns() => EmployeeCodec.AttributesIn(TableFile.Header(Require("employees")));
 
-    /// <summary>Streams events, checking ids for duplicates and actors and counterparts against employees.</summary>
+    bool? _uniqueEvents;
+
+    /// <summary>
+    /// Streams events, checking actors, counterparts and teams against employees, and ids for duplicates unless the folder's
+    /// manifest (written by softskills) vouches for them and the file is unchanged.
+    /// </summary>
     public IEnumerable<Event> Events()
     {
         var file = Require("events");
-        var checks = new EventChecks(EmployeeIds(), checkDuplicates: !TableFile.HasUniqueIds(file, "event_id"));
+        _uniqueEvents ??= FolderManifest.TrustsUniqueIds(Path, file, "event_id");
+        var checks = new EventChecks(EmployeeIds(), checkDuplicates: !_uniqueEvents.Value, TeamIds());
         return TableFile.Read(file, new EventCodec(checks), Options, ReportFor("events"));
     }
+
+    IReadOnlySet<string>? _teamIds;
+
+    /// <summary>The teams of the employees.</summary>
+    public IReadOnlySet<string> TeamIds() => _teamIds ??= Employees().Select(e => e.TeamId).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
     /// The first and last day with events (UTC), found before the events are read (Parquet statistics, or one pass over

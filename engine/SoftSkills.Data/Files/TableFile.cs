@@ -20,28 +20,18 @@ public static class TableFile
             ? ParquetTable.Read(path, codec, options ?? ReadOptions.Strict, report ?? new ReadReport())
             : CsvTable.Read(path, codec, options ?? ReadOptions.Strict, report ?? new ReadReport());
 
-    /// <summary>
-    /// Writes rows to <paramref name="path"/> through a set of atomic outputs; returns the row count.
-    /// <paramref name="uniqueIds"/> names a column whose values the writer guarantees unique (Parquet records it, so readers
-    /// need not keep every id to check for duplicates again).
-    /// </summary>
-    public static long Write<T>(AtomicOutputs outputs, string path, TableCodec<T> codec, IEnumerable<T> rows, string? uniqueIds = null)
+    /// <summary>Writes rows to <paramref name="path"/> through a set of atomic outputs; returns the row count.</summary>
+    public static long Write<T>(AtomicOutputs outputs, string path, TableCodec<T> codec, IEnumerable<T> rows)
     {
         using var stream = outputs.Create(path);
-        return IsParquet(path)
-            ? ParquetTable.Write(stream, codec, rows, uniqueIds is null ? null : new Dictionary<string, string> { [ParquetTable.UniqueIdsKey] = uniqueIds })
-            : CsvTable.Write(stream, codec, rows);
+        return IsParquet(path) ? ParquetTable.Write(stream, codec, rows) : CsvTable.Write(stream, codec, rows);
     }
 
-    /// <summary>True when the file is Parquet written with a uniqueness guarantee for <paramref name="column"/>.</summary>
-    public static bool HasUniqueIds(string path, string column) =>
-        IsParquet(path) && ParquetTable.ReadMetadata(path).TryGetValue(ParquetTable.UniqueIdsKey, out var c) && c == column;
-
     /// <summary>Writes one table file atomically.</summary>
-    public static long Write<T>(string path, TableCodec<T> codec, IEnumerable<T> rows, string? uniqueIds = null)
+    public static long Write<T>(string path, TableCodec<T> codec, IEnumerable<T> rows)
     {
         using var outputs = new AtomicOutputs();
-        var n = Write(outputs, path, codec, rows, uniqueIds);
+        var n = Write(outputs, path, codec, rows);
         outputs.Commit();
         return n;
     }

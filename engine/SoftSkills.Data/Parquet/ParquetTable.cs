@@ -38,9 +38,6 @@ public static class ParquetTable
         _ => throw new ArgumentOutOfRangeException(nameof(c)),
     };
 
-    /// <summary>Key-value metadata a writer may attach, e.g. <see cref="UniqueIdsKey"/>.</summary>
-    public const string UniqueIdsKey = "softskills.unique_ids";
-
     /// <summary>The key-value metadata of a Parquet file.</summary>
     public static IReadOnlyDictionary<string, string> ReadMetadata(string path)
     {

@@ -96,7 +96,7 @@ public sealed class EventCodec(EventChecks? checks = null) : TableCodec<Event>
             Kind = kind,
             ActorId = actor,
             CounterpartId = counterpart,
-            TeamId = Required(row, 5, "team_id"),
+            TeamId = Team(row),
             ThreadId = row.Text(6),
             Channel = ParseEnum<Channel>(row, 7),
             Text = row.Text(8),
@@ -109,6 +109,13 @@ public sealed class EventCodec(EventChecks? checks = null) : TableCodec<Event>
             Reworked = row.Boolean(15),
             DurationMinutes = duration,
         };
+    }
+
+    string Team(ICellSource row)
+    {
+        var team = Required(row, 5, "team_id");
+        if (checks?.Teams is { } known && !known.Contains(team)) throw row.Error(5, $"team '{team}' is no employee's team in employees");
+        return team;
     }
 
     void CheckEmployee(ICellSource row, int column, string? id)

@@ -19,11 +19,14 @@ public sealed class IdRegistry
 
 /// <summary>
 /// What an event row is checked against: the known employees and the event ids seen so far. Duplicate ids are not
-/// tracked for files whose writer guaranteed unique ids (validated imports, the simulator), so reading those keeps
-/// memory independent of the number of events.
+/// tracked for files a folder's manifest vouches for (validated imports, the simulator), so reading those keeps memory
+/// independent of the number of events.
 /// </summary>
-public sealed class EventChecks(IReadOnlySet<string>? employees, bool checkDuplicates = true)
+public sealed class EventChecks(IReadOnlySet<string>? employees, bool checkDuplicates = true, IReadOnlySet<string>? teams = null)
 {
     public IReadOnlySet<string>? Employees { get; } = employees;
     public IdRegistry? EventIds { get; } = checkDuplicates ? new() : null;
+
+    /// <summary>The teams an event's team_id may name (the employees' teams).</summary>
+    public IReadOnlySet<string>? Teams { get; } = teams;
 }

@@ -10,7 +10,7 @@ public sealed record RowLocation(string File, long Line, int ColumnNumber, strin
 }
 
 /// <summary>Bad input: carries the file, line and column of the problem. The CLI maps it to exit code 2.</summary>
-public sealed class DataValidationException(RowLocation where, string reason)
+public class DataValidationException(RowLocation where, string reason)
     : Exception($"{where}: {reason}")
 {
     public RowLocation Where { get; } = where;

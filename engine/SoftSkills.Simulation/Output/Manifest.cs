@@ -25,6 +25,9 @@ public sealed record Manifest
     [JsonPropertyName("baseline_days")] public required int BaselineDays { get; init; }
     [JsonPropertyName("pilot_days")] public required int PilotDays { get; init; }
 
+    /// <summary>Columns the simulator guarantees unique (its event ids): readers trust this while the file keeps its SHA-256.</summary>
+    [JsonPropertyName("unique_ids")] public SortedDictionary<string, string> UniqueIds { get; init; } = new() { ["events.parquet"] = "event_id" };
+
     public static string ToolVersion { get; } =
         typeof(Manifest).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 

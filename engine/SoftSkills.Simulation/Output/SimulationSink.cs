@@ -30,8 +30,8 @@ public sealed class SimulationSink : IDisposable
     {
         _outputs = outputs;
         _folder = folder;
-        // Event ids are unique by construction (employee, day, sequence): recorded so readers need not check again.
-        _events = Open("events", new EventCodec(), new Dictionary<string, string> { [ParquetTable.UniqueIdsKey] = "event_id" });
+        // Event ids are unique by construction (employee, day, sequence): the manifest records it with the file's SHA-256.
+        _events = Open("events", new EventCodec());
         _ratings = Open("ratings", new RatingCodec());
         _truth = Open("truth", new TruthCodec());
         _outcomes = Open("outcomes", new OutcomeCodec());

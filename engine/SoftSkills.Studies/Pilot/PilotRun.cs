@@ -14,6 +14,12 @@ namespace SoftSkills.Studies.Pilot;
 public sealed record PilotRunOptions
 {
     public int MinGroupSize { get; init; } = 5;
+    /// <summary>
+    /// <c>orleans</c> (an in-process silo, the default) or <c>reference</c> (the plain loop; byte-identical data). Notebooks
+    /// in Jupyter use the reference loop: the .NET Interactive kernel's script assembly loader refuses the assembly scan an
+    /// Orleans silo makes when it starts.
+    /// </summary>
+    public string Engine { get; init; } = "orleans";
     public DidOptions Did { get; init; } = DidOptions.Default;
     /// <summary>ROI scenarios; null skips the ROI.</summary>
     public RoiFile? Roi { get; init; }
@@ -57,8 +63,14 @@ public static class PilotRun
         var actualDir = Path.Combine(folder.Path, "simulation");
         var counterfactualDir = Path.Combine(folder.Path, "counterfactual");
         Manifest manifest;
-        await using (var engine = await OrleansEngine.StartInProcessAsync())
+        if (options.Engine == "reference")
         {
+            manifest = await Simulator.RunAsync(scenario, actualDir, new ReferenceEngine(), Days("pilot", scenario.Days, options), cancel);
+            await Simulator.RunAsync(Counterfactual(scenario), counterfactualDir, new ReferenceEngine(), Days("counterfactual", scenario.Days, options), cancel);
+        }
+        else
+        {
+            await using var engine = await OrleansEngine.StartInProcessAsync();
             manifest = await Simulator.RunAsync(scenario, actualDir, engine, Days("pilot", scenario.Days, options), cancel);
             await using var cfEngine = engine.NewRun();
             await Simulator.RunAsync(Counterfactual(scenario), counterfactualDir, cfEngine, Days("counterfactual", scenario.Days, options), cancel);
