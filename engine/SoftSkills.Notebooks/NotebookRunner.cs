@@ -59,9 +59,7 @@ public static class NotebookRunner
         var previousDirectory = Environment.CurrentDirectory;
         var (stdout, stderr) = (Console.Out, Console.Error);
         Formatter.ResetToDefault();
-        var plotly = new PlotlyOfflineFormatter();
-        plotly.Register();
-        var kernel = CreateKernel(plotly);
+        var kernel = CreateKernel();
         try
         {
             Environment.CurrentDirectory = directory;
@@ -119,7 +117,7 @@ public static class NotebookRunner
         }
     }
 
-    private static CompositeKernel CreateKernel(PlotlyOfflineFormatter plotly)
+    private static CompositeKernel CreateKernel()
     {
         var csharp = new CSharpKernel().UseKernelHelpers().UseValueSharing();
         var kernel = new CompositeKernel { csharp };
@@ -134,8 +132,6 @@ public static class NotebookRunner
                 await PackageExtensionLoader.LoadAsync(package.PackageRoot, kernel);
             }
 
-            // An extension may register its own chart formatter (Plotly.NET.Interactive's loads plotly.js from a CDN).
-            plotly.Register();
         });
         return kernel;
     }

@@ -26,6 +26,8 @@ public class NotebookTests
         Assert.True(File.Exists(dir.File(name)));
         var text = File.ReadAllText(dir.File(name));
         Assert.DoesNotContain("\"output_type\": \"error\"", text);
+        var charts = JupyterTests.Notebooks.Single(n => (string)n[0] == name)[1];
+        Assert.True(text.Split("class=\\\"chart\\\"").Length - 1 >= (int)charts, $"{name}: fewer than {charts} charts");
     }
 
     [Fact]

@@ -92,16 +92,18 @@ public sealed class NotebookRunnerTests : IDisposable
         Assert.Empty(Directory.GetFiles(_files.Directory, "*.executed.ipynb"));
     }
 
+    /// <summary>Charts are the project's figures, registered by the notebook itself (as in Jupyter): plotly.js inlined once per notebook, never a CDN.</summary>
     [Fact]
     public async Task Charts_inline_plotly_js_once_per_run_and_never_a_cdn()
     {
-        var plotly = Path.Combine(AppContext.BaseDirectory, "Plotly.NET.dll");
-        const string chart = "GenericChart.ofTraceObject(true, new Trace2D(\"scatter\"))";
+        var reporting = Path.Combine(AppContext.BaseDirectory, "SoftSkills.Reporting.dll");
+        const string chart = "new Figure(\"t\", \"x\", \"y\").Line(new[] { 1, 2 }, new double?[] { 3, 4 }, \"a\", Figure.ColorAt(0))";
         var path = _files.Write("charts.ipynb",
-            Code($"#r \"{plotly}\"\nusing Plotly.NET;"),
+            Code($"#r \"{reporting}\"\nusing Microsoft.DotNet.Interactive.Formatting;\nusing SoftSkills.Reporting.Charts;\nFigure.NewNotebook();\n"
+                + "Formatter.Register<Figure>((f, w) => w.Write(f.ToNotebookHtml()), \"text/html\");"),
             Code($"display({chart});"),
             Code(chart));
-        var marker = PlotlyOfflineFormatter.PlotlyJsSource[..200];
+        const string marker = "plotly.js v2.28.0";
 
         // Twice in one process: the second run must inline plotly.js again.
         foreach (var run in new[] { "first.ipynb", "second.ipynb" })
@@ -114,9 +116,9 @@ public sealed class NotebookRunnerTests : IDisposable
             var outputs = CodeCellOutputs(output);
             Assert.Equal(1, Occurrences(string.Concat(outputs), marker));
             Assert.Equal(1, Occurrences(outputs[1], marker));
-            Assert.Equal(1, Occurrences(outputs[2], "Plotly.newPlot"));
+            Assert.Equal(1, Occurrences(outputs[2], "class=\"chart\""));
             Assert.DoesNotContain("cdnjs", json);
-            Assert.DoesNotContain("cdn.plot.ly/plotly", json);
+            Assert.DoesNotContain("cdn.plot.ly/plotly-", json);
             Assert.DoesNotContain("src=\\\"http", json);
         }
     }

@@ -113,6 +113,9 @@ public sealed class Figure
 
     static int _notebookCharts;
 
+    /// <summary>Starts a notebook: its next chart carries plotly.js again (the project's runner runs several notebooks in one process).</summary>
+    public static void NewNotebook() => Interlocked.Exchange(ref _notebookCharts, 0);
+
     /// <summary>
     /// HTML for a notebook output: the first figure of a process also carries plotly.js (inlined, so the notebook works
     /// offline); later ones reuse it. Each figure gets a fresh element id.

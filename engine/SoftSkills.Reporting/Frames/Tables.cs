@@ -8,18 +8,24 @@ public static class Tables
     /// <summary>A frame with one row per record and one column per public property.</summary>
     public static Frame<int, string> Of<T>(IEnumerable<T> records) => Frame.FromRecords(records);
 
-    /// <summary>A frame as an HTML table: every text encoded, numbers rounded for reading, at most <paramref name="maxRows"/> rows.</summary>
-    public static string Html(Frame<int, string> frame, int maxRows = 50)
+    /// <summary>
+    /// A frame as an HTML table: every text encoded, numbers rounded for reading, at most <paramref name="maxRows"/> rows;
+    /// row keys other than the 0, 1, 2… of a plain table (a pivot's groups) are the first column.
+    /// </summary>
+    public static string Html<R, C>(Frame<R, C> frame, int maxRows = 50) where R : notnull where C : notnull
     {
         var sb = new System.Text.StringBuilder("<table style=\"border-collapse:collapse;font-family:Arial,sans-serif;font-size:13px\"><thead><tr>");
         var columns = frame.ColumnKeys.ToList();
-        foreach (var c in columns) sb.Append("<th style=\"text-align:left;border-bottom:1px solid #999;padding:2px 8px\">").Append(HtmlSafe.Text(c)).Append("</th>");
+        var keyed = typeof(R) != typeof(int);
+        if (keyed) sb.Append("<th></th>");
+        foreach (var c in columns) sb.Append("<th style=\"text-align:left;border-bottom:1px solid #999;padding:2px 8px\">").Append(HtmlSafe.Text(c.ToString())).Append("</th>");
         sb.Append("</tr></thead><tbody>");
         var shown = 0;
         foreach (var key in frame.RowKeys)
         {
             if (shown++ == maxRows) break;
             sb.Append("<tr>");
+            if (keyed) sb.Append("<th style=\"text-align:left;padding:2px 8px\">").Append(HtmlSafe.Text(key.ToString())).Append("</th>");
             foreach (var c in columns)
             {
                 var value = frame.GetColumn<object>(c).TryGet(key);
