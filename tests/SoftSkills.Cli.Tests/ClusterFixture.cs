@@ -13,6 +13,20 @@ public sealed class ClusterFixture : IAsyncLifetime
     const string RedisServer = "/usr/bin/redis-server";
     Process? _redis;
     readonly List<Process> _silos = [];
+    readonly int _siloCount = 3;
+    readonly bool _sharedRedis = true;
+
+    public ClusterFixture() { }
+
+    ClusterFixture(int silos, bool sharedRedis) => (_siloCount, _sharedRedis) = (silos, sharedRedis);
+
+    /// <summary>A cluster with a redis-server of its own (never the shared one), which a test may kill.</summary>
+    public static async Task<ClusterFixture> StartOwnAsync(int silos)
+    {
+        var fixture = new ClusterFixture(silos, sharedRedis: false);
+        await fixture.InitializeAsync();
+        return fixture;
+    }
 
     /// <summary>The cluster address (redis://127.0.0.1:PORT), or null when Redis is missing.</summary>
     public string? Cluster { get; private set; }
@@ -21,7 +35,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         string redis;
-        if (Environment.GetEnvironmentVariable("SOFTSKILLS_REDIS") is { Length: > 0 } given) redis = given;
+        if (_sharedRedis && Environment.GetEnvironmentVariable("SOFTSKILLS_REDIS") is { Length: > 0 } given) redis = given;
         else if (File.Exists(RedisServer))
         {
             var port = FreePort();
@@ -40,7 +54,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         // A fresh key space per fixture: keys of the ClusterId from an earlier run must not be read as members.
         Cluster = $"redis://{redis}";
         await Send(redis, "FLUSHALL\r\n");
-        for (var i = 0; i < 3; i++) _silos.Add(await StartSilo());
+        for (var i = 0; i < _siloCount; i++) _silos.Add(await StartSilo());
     }
 
     async Task<Process> StartSilo()
@@ -55,6 +69,20 @@ public sealed class ClusterFixture : IAsyncLifetime
         silo.BeginErrorReadLine();
         return silo;
     }
+
+    /// <summary>Kills this fixture's own redis-server with SIGKILL.</summary>
+    public void KillRedis()
+    {
+        Assert.NotNull(_redis);
+        _redis!.Kill();
+        _redis.WaitForExit(5000);
+    }
+
+    /// <summary>Silo <paramref name="i"/>'s process.</summary>
+    public Process Silo(int i) => _silos[i];
+
+    /// <summary>Sends SIGTERM to silo <paramref name="i"/>, as systemd or docker stop does.</summary>
+    public void Terminate(int i) => Process.Start("kill", ["-TERM", _silos[i].Id.ToString()])!.WaitForExit();
 
     /// <summary>Kills silo <paramref name="i"/> with SIGKILL, as a crashed host would go.</summary>
     public void KillSilo(int i) => _silos[i].Kill(entireProcessTree: true);

@@ -9,7 +9,7 @@ namespace SoftSkills.Cli.Tests;
 [CollectionDefinition("cluster", DisableParallelization = true)]
 public class ClusterCollection;
 
-/// <summary>Three silo processes on loopback and a client: the same bytes as one process, also when a silo is killed mid-run (DESIGN §7).</summary>
+/// <summary>Three silo processes on loopback and a client: the same bytes as one process, also when a silo is killed mid-run (docs/design.md §7).</summary>
 [Collection("cluster")]
 public class ClusterTests : IClassFixture<ClusterFixture>
 {
@@ -74,6 +74,58 @@ public class ClusterTests : IClassFixture<ClusterFixture>
             Killed = true;
             kill();
         }
+    }
+}
+
+/// <summary>Redis lost in the middle of a run: the client fails with one line naming Redis, the silos still stop on SIGTERM.</summary>
+[Collection("cluster")]
+public class RedisLossTests
+{
+    [SkippableFact]
+    public async Task Losing_redis_mid_run_fails_within_a_minute_and_silos_stop_within_ten_seconds()
+    {
+        var cluster = await ClusterFixture.StartOwnAsync(silos: 2);
+        try
+        {
+            cluster.Require();
+            using var dir = new TempDir();
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "softskills.dll"), "simulate", "--scenario", Path.Combine(Repo.Root, "data", "scenarios", "default-pilot.json"),
+                         "--employees", "1000", "--days", "365", "--out", dir.File("out"), "--cluster", cluster.Cluster! })
+                start.ArgumentList.Add(a);
+            using var simulate = Process.Start(start)!;
+            var stderr = new System.Collections.Concurrent.ConcurrentQueue<string>();
+            var running = new TaskCompletionSource();
+            simulate.ErrorDataReceived += (_, e) => { if (e.Data is null) return; stderr.Enqueue(e.Data); if (e.Data.StartsWith("simulating", StringComparison.Ordinal)) running.TrySetResult(); };
+            simulate.BeginErrorReadLine();
+            var stdout = simulate.StandardOutput.ReadToEndAsync();
+            await running.Task.WaitAsync(TimeSpan.FromSeconds(90)); // the run has connected and is simulating days
+
+            var clock = Stopwatch.StartNew();
+            cluster.KillRedis();
+            using (var limit = new CancellationTokenSource(TimeSpan.FromSeconds(90)))
+                await simulate.WaitForExitAsync(limit.Token); // also drains the redirected stderr
+            var took = clock.Elapsed;
+            await stdout;
+            var lines = stderr.Where(l => !l.StartsWith("simulating", StringComparison.Ordinal) && !l.Contains("trying again", StringComparison.Ordinal)).ToList();
+            Assert.Equal(1, simulate.ExitCode);
+            Assert.True(took < TimeSpan.FromSeconds(60), $"took {took}");
+            Assert.True(lines.Count == 1, $"exit {simulate.ExitCode}, stderr:\n{string.Join("\n", stderr)}");
+            Assert.StartsWith("error: ", lines[0]);
+            Assert.Contains("Redis", lines[0]);
+            Assert.DoesNotContain(stderr, l => l.StartsWith("   at ", StringComparison.Ordinal));
+            Assert.False(Directory.Exists(dir.File("out")));
+
+            for (var i = 0; i < 2; i++)
+            {
+                var stop = Stopwatch.StartNew();
+                cluster.Terminate(i);
+                using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+                try { await cluster.Silo(i).WaitForExitAsync(limit.Token); }
+                catch (OperationCanceledException) { Assert.Fail($"silo {i} still running {stop.Elapsed} after SIGTERM with Redis down"); }
+            }
+        }
+        finally { await cluster.DisposeAsync(); }
     }
 }
 

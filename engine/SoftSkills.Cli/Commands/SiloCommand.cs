@@ -20,7 +20,7 @@ public static class SiloCommand
         {
             var where = CommonOptions.ParseCluster(parse.GetValue(cluster)!, parse.GetValue(passwordFile), parse.GetValue(caFile));
             if (!IPAddress.TryParse(parse.GetValue(address), out var ip)) throw new BadInputException($"--address '{parse.GetValue(address)}' is not an IP address");
-            using var host = ClusterHosting.BuildSilo(where, ip, parse.GetValue(port), parse.GetValue(gateway));
+            using var host = ClusterHosting.BuildSilo(where, ip, Inputs.Range("--port", parse.GetValue(port), 1, 65_535), Inputs.Range("--gateway", parse.GetValue(gateway), 1, 65_535));
             try { await host.StartAsync(cancel).WaitAsync(TimeSpan.FromSeconds(60), cancel); }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -30,7 +30,10 @@ public static class SiloCommand
             Console.WriteLine($"silo ready: {ip}:{parse.GetValue(port)} (gateway {parse.GetValue(gateway)}), cluster {where}");
             try { await Task.Delay(Timeout.Infinite, cancel); }
             catch (OperationCanceledException) { }
-            await host.StopAsync(CancellationToken.None);
+            // Leave the cluster gracefully when Redis answers; with Redis gone there is no membership table to leave, so stop at once.
+            var redisUp = await ClusterHosting.RedisAnswersAsync(where, TimeSpan.FromSeconds(1));
+            await ClusterHosting.StopWithin(host, redisUp ? TimeSpan.FromSeconds(7) : TimeSpan.FromMilliseconds(200));
+            if (!redisUp) Console.Error.WriteLine($"stopped without leaving the cluster: its Redis at {where} does not answer");
             return ExitCode.Ok;
         });
         return command;

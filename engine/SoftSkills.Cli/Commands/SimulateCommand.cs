@@ -20,9 +20,10 @@ public static class SimulateCommand
         var days = new Option<int?>("--days") { Description = $"rescale to this many days (baseline and pilot keep their ratio; at most {SoftSkills.Data.SizeLimits.Days:N0})" };
         var cluster = CommonOptions.Cluster("run on a cluster of `softskills silo` nodes");
         var passwordFile = CommonOptions.ClusterPasswordFile();
+        var caFile = CommonOptions.ClusterCaFile();
         var command = new Command("simulate", "Simulate a scenario on Orleans (or the reference loop) and write its data folder.")
         {
-            scenario, output, seed, engine, employees, days, cluster, passwordFile,
+            scenario, output, seed, engine, employees, days, cluster, passwordFile, caFile,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -30,7 +31,7 @@ public static class SimulateCommand
             var outDir = Inputs.OutputFolder(parse.GetValue(output)!, "--out");
             using var folder = new AtomicFolder(outDir);
             await using var sim = parse.GetValue(cluster) is { } c
-                ? await SimulationEngines.Connect(CommonOptions.ParseCluster(c, parse.GetValue(passwordFile)), Console.Error)
+                ? await SimulationEngines.Connect(CommonOptions.ParseCluster(c, parse.GetValue(passwordFile), parse.GetValue(caFile)), Console.Error)
                 : await SimulationEngines.Create(parse.GetValue(engine)!);
             Manifest manifest;
             using (var bar = new ProgressBar("simulating", s.Days, "days"))

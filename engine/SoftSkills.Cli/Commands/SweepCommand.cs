@@ -43,7 +43,7 @@ public static class SweepCommand
             var n = Inputs.Range("--seeds", parse.GetValue(seeds), 1, SizeLimits.Replications);
             var threads = Inputs.Range("--parallel", parse.GetValue(parallel), 1, SizeLimits.Parallel);
             var parameters = (parse.GetValue(vary) ?? []).Select(SweepPlan.ParseVary).ToArray();
-            var plan = new SweepPlan(File.ReadAllText(file), parameters, n, parse.GetValue(baseSeed) ?? loaded.Seed);
+            var plan = new SweepPlan(SoftSkills.Data.Files.TextFiles.ReadAllText(file), parameters, n, parse.GetValue(baseSeed) ?? loaded.Seed);
             foreach (var r in plan.Replications.Take(1)) plan.ScenarioOf(r); // a bad --vary path fails before any work
             var didMethods = parse.GetValue(methods)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(ParseMethod).ToList();
             var outDir = Inputs.OutputFolder(parse.GetValue(output)!, "--out");
@@ -56,7 +56,7 @@ public static class SweepCommand
                 var address = CommonOptions.ParseCluster(c, parse.GetValue(passwordFile), parse.GetValue(caFile));
                 client = await ClusterHosting.ConnectClientAsync(address, TimeSpan.FromSeconds(30));
                 var grains = client.Services.GetRequiredService<IClusterClient>();
-                engines = () => new ClusterEngine(grains, log: Console.Error);
+                engines = () => new ClusterEngine(grains, log: Console.Error) { Cluster = address };
             }
             else if (parse.GetValue(engine) == "orleans")
             {
@@ -84,7 +84,7 @@ public static class SweepCommand
             finally
             {
                 if (silo is not null) await silo.DisposeAsync();
-                if (client is not null) { await client.StopAsync(); client.Dispose(); }
+                if (client is not null) { await ClusterHosting.StopWithin(client, TimeSpan.FromSeconds(5)); client.Dispose(); }
             }
         });
         return command;

@@ -8,7 +8,7 @@ using SoftSkills.Simulation.Scenarios;
 namespace SoftSkills.Simulation.Engines;
 
 /// <summary>
-/// Runs the model on a multi-silo cluster as a client (DESIGN §7). The coordinator (the day barrier and the mail routing)
+/// Runs the model on a multi-silo cluster as a client (docs/design.md §7). The coordinator (the day barrier and the mail routing)
 /// lives here, outside the silos, so losing a silo loses no routing. A day either completes on every team or is run
 /// again: the grains of the lost silo are reactivated on the others from the state they wrote at the end of the last
 /// completed day, grains that already ran the day run it again from the state before it, and every draw is seeded by
@@ -28,6 +28,12 @@ public sealed class ClusterEngine : ISimulationEngine
     public int MaxAttempts { get; init; } = 40;
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// The cluster's address: after a failed try its Redis is checked, and a Redis that does not answer ends the run at
+    /// once with <see cref="ClusterUnavailableException"/> naming it (no silo can run a day without it).
+    /// </summary>
+    public ClusterAddress? Cluster { get; init; }
+
     /// <summary>The number of days that had to be run again after a failure (for the log and tests).</summary>
     public int DaysRetried { get; private set; }
 
@@ -38,7 +44,7 @@ public sealed class ClusterEngine : ISimulationEngine
 
     /// <summary>Connects to the cluster at <paramref name="cluster"/> and returns an engine that owns the connection.</summary>
     public static async Task<ClusterEngine> ConnectAsync(ClusterAddress cluster, TimeSpan timeout, TextWriter? log = null) =>
-        new(await ClusterHosting.ConnectClientAsync(cluster, timeout), log);
+        new(await ClusterHosting.ConnectClientAsync(cluster, timeout), log) { Cluster = cluster };
 
     public string Name => "orleans";
 
@@ -75,6 +81,8 @@ public sealed class ClusterEngine : ISimulationEngine
             try { return await action(); }
             catch (Exception ex) when (attempt < MaxAttempts && ex is not OperationCanceledException)
             {
+                if (Cluster is { } cluster && !await ClusterHosting.RedisAnswersAsync(cluster, TimeSpan.FromSeconds(5)))
+                    throw new ClusterUnavailableException($"lost the cluster's Redis at {cluster} during {what} (it does not answer a PING); no output was written", ex);
                 if (attempt == 1) onFirstRetry?.Invoke();
                 _log?.WriteLine($"{what}: {ex.GetType().Name}: {ex.Message.Split('\n')[0]} — trying again on the remaining silos ({attempt + 1}/{MaxAttempts})");
                 await Task.Delay(RetryDelay);
@@ -85,7 +93,7 @@ public sealed class ClusterEngine : ISimulationEngine
     public async ValueTask DisposeAsync()
     {
         if (_client is null) return;
-        await _client.StopAsync();
+        await ClusterHosting.StopWithin(_client, TimeSpan.FromSeconds(5));
         _client.Dispose();
     }
 }

@@ -41,7 +41,7 @@ public sealed record ClusterAddress(string Host, int Port, string? User = null, 
     /// <summary>The address with the password read from a file (one line; the trailing newline is not part of it).</summary>
     public ClusterAddress WithPassword(string passwordFile)
     {
-        var password = File.ReadAllText(passwordFile).TrimEnd('\r', '\n');
+        var password = SoftSkills.Data.Files.TextFiles.ReadAllText(passwordFile).TrimEnd('\r', '\n');
         if (password.Length == 0) throw new FormatException($"{passwordFile}: the password file is empty");
         return this with { Password = password };
     }
@@ -74,7 +74,7 @@ public sealed record ClusterAddress(string Host, int Port, string? User = null, 
 }
 
 /// <summary>
-/// Silos and clients of a simulation cluster (DESIGN §7): membership in Redis, grain state in Redis (written with the
+/// Silos and clients of a simulation cluster (docs/design.md §7): membership in Redis, grain state in Redis (written with the
 /// Orleans serializer, so a state read back is bit-identical), and failure detection tuned to notice a lost silo in seconds.
 /// </summary>
 public static class ClusterHosting
@@ -125,8 +125,39 @@ public static class ClusterHosting
         catch (Exception ex) when (ex is TimeoutException or OperationCanceledException or RedisConnectionException or OrleansException)
         {
             host.Dispose();
-            throw new ClusterUnavailableException($"cannot reach the cluster at {cluster} within {timeout.TotalSeconds:0} s: {ex.Message}", ex);
+            throw new ClusterUnavailableException($"cannot reach the cluster at {cluster} within {timeout.TotalSeconds:0} s: {Brief(ex.Message)}", ex);
         }
+    }
+
+    /// <summary>The first sentence of a library's message (StackExchange.Redis appends a page of diagnostics).</summary>
+    static string Brief(string message)
+    {
+        var cut = message.IndexOfAny(['\n', '(']);
+        var first = (cut > 0 ? message[..cut] : message).Split(" - ", 2)[0].Trim();
+        return first.Length > 200 ? first[..200] + "…" : first;
+    }
+
+    /// <summary>Whether the cluster's Redis answers a PING within <paramref name="timeout"/>.</summary>
+    public static async Task<bool> RedisAnswersAsync(ClusterAddress cluster, TimeSpan timeout)
+    {
+        var options = cluster.Redis();
+        options.ConnectTimeout = options.SyncTimeout = options.AsyncTimeout = (int)timeout.TotalMilliseconds;
+        options.ConnectRetry = 0;
+        try
+        {
+            await using var connection = await ConnectionMultiplexer.ConnectAsync(options).WaitAsync(timeout);
+            await connection.GetDatabase().PingAsync().WaitAsync(timeout);
+            return true;
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException or System.Net.Sockets.SocketException or IOException) { return false; }
+    }
+
+    /// <summary>Stops a silo or client host, giving up on a graceful stop after <paramref name="grace"/> (Redis may be gone).</summary>
+    public static async Task StopWithin(IHost host, TimeSpan grace)
+    {
+        using var cts = new CancellationTokenSource(grace);
+        try { await host.StopAsync(cts.Token).WaitAsync(grace + TimeSpan.FromSeconds(1)); }
+        catch (Exception ex) when (ex is OperationCanceledException or TimeoutException or OrleansException or RedisException) { /* stopped ungracefully */ }
     }
 
     static void Quiet(ILoggingBuilder logging) => logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Orleans", LogLevel.Error).AddFilter("Microsoft", LogLevel.Error);
