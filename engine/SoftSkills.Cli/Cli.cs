@@ -29,7 +29,7 @@ public static class Cli
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors) Console.Error.WriteLine($"error: {error.Message}");
+            Console.Error.WriteLine($"error: {string.Join("; ", parse.Errors.Select(e => e.Message.ReplaceLineEndings(" ")))}");
             return ExitCode.BadInput;
         }
         using var cancel = new CancellationTokenSource();
@@ -48,7 +48,7 @@ public static class Cli
         }
         catch (Exception ex) when (ex is ClusterFailure or ClusterUnavailableException)
         {
-            Console.Error.WriteLine($"error: {OneLine(ex)}");
+            Console.Error.WriteLine($"error: {ex.Message.ReplaceLineEndings(" ")}");   // already says what failed; the library's inner text is pages long
             return ExitCode.Failure;
         }
         catch (OperationCanceledException)

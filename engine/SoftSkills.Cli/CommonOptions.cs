@@ -88,4 +88,19 @@ public static class CommonOptions
     /// <summary>The minimum group size, checked.</summary>
     public static int MinGroup(ParseResult parse, Option<int> option) =>
         Inputs.Range("--min-group-size", parse.GetValue(option), 1, SoftSkills.Data.SizeLimits.MinGroupSize);
+
+    /// <summary>A day option: exactly yyyy-MM-dd (a lenient parser would read 03-01-2026 or 1.5 as some date).</summary>
+    public static Option<DateOnly?> Day(string name, string description) => new(name)
+    {
+        Description = description,
+        CustomParser = result =>
+        {
+            var token = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+            if (DateOnly.TryParseExact(token, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)
+                && day.Year is >= 1900 and <= 2999)
+                return day;
+            result.AddError($"{name}: '{token}' is not a day in the form yyyy-MM-dd between 1900 and 2999");
+            return null;
+        },
+    };
 }

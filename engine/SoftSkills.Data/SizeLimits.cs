@@ -30,6 +30,21 @@ public static class SizeLimits
     /// <summary>Parallel replications in one process.</summary>
     public const int Parallel = 256;
 
+    /// <summary>Rows of one Parquet row group (read into memory at once).</summary>
+    public const int RowsPerRowGroup = 10_000_000;
+
+    /// <summary>
+    /// The largest number a table cell may hold (a duration, an outcome): beyond it a value is a typo or an overflow, and
+    /// sums of many such values would no longer be exact enough to publish.
+    /// </summary>
+    public const double LargestMeasurement = 1e12;
+
+    /// <summary>A finite number no larger than <see cref="LargestMeasurement"/> in size.</summary>
+    public static bool IsMeasurement(double value) => double.IsFinite(value) && Math.Abs(value) <= LargestMeasurement;
+
+    /// <summary>Days and timestamps lie in 1900–2999: anything else is a typo, and date arithmetic near 0001 or 9999 overflows.</summary>
+    public static bool IsPlausibleYear(int year) => year is >= 1900 and <= 2999;
+
     /// <summary>Months of an ROI horizon (50 years).</summary>
     public const int HorizonMonths = 600;
 }

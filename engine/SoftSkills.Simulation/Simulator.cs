@@ -7,7 +7,7 @@ using SoftSkills.Simulation.Scenarios;
 
 namespace SoftSkills.Simulation;
 
-/// <summary>Runs a scenario on an engine and writes its data folder: the tables of DESIGN §2 and <c>manifest.json</c>.</summary>
+/// <summary>Runs a scenario on an engine and writes its data folder: the tables of docs/design.md §2 and <c>manifest.json</c>.</summary>
 public static class Simulator
 {
     /// <summary>

@@ -172,4 +172,39 @@ public class ReliabilityExampleTests
         Assert.Equal(2, r.Items);
         Assert.Equal(4, r.Pairs);
     }
+
+    /// <summary>When every rating is the same each coefficient is 0/0: NaN with the reason, never a number or an exception.</summary>
+    [Fact]
+    public void Constant_ratings_leave_every_coefficient_undefined_with_a_reason()
+    {
+        double[,] same = { { 2, 2 }, { 2, 2 }, { 2, 2 }, { 2, 2 }, { 2, 2 }, { 2, 2 } };
+        var cohen = CohenKappa.Compute([2, 2, 2, 2, 2, 2], [2, 2, 2, 2, 2, 2]);
+        Assert.True(double.IsNaN(cohen.Value));
+        Assert.Contains("chance agreement is 1", cohen.Undefined);
+        Assert.True(double.IsNaN(CohenKappa.Compute([1, 1, 1], [1, 1, 1], KappaWeights.Quadratic).Value));
+        var fleiss = Agreement.Fleiss(same);
+        Assert.True(double.IsNaN(fleiss.Value));
+        Assert.NotNull(fleiss.Undefined);
+        var icc = IntraclassCorrelation.Compute(same);
+        Assert.All(icc.Forms, f => Assert.True(double.IsNaN(f.Value)));
+        Assert.NotNull(icc.Undefined);
+        var alpha = CronbachAlpha.Compute(same);
+        Assert.True(double.IsNaN(alpha.Value));
+        Assert.NotNull(alpha.Undefined);
+        var kripp = KrippendorffAlpha.Compute(same, MeasurementLevel.Interval);
+        Assert.True(double.IsNaN(kripp.Value));
+        Assert.Contains("expected disagreement is 0", kripp.Undefined);
+        Assert.Equal(1, Agreement.Percent(same).Value);
+    }
+
+    /// <summary>Perfect agreement on targets that differ: ICC 1 with an interval that never throws.</summary>
+    [Fact]
+    public void Perfect_agreement_gives_an_icc_of_one()
+    {
+        var icc = IntraclassCorrelation.Compute(new double[,] { { 1, 1 }, { 2, 2 }, { 3, 3 }, { 0, 0 } });
+        Assert.Equal(1, icc["ICC2"].Value, 12);
+        Assert.Equal(1, icc["ICC1"].Value, 12);
+        Assert.Null(icc.Undefined);
+        Assert.Equal(0, icc["ICC1"].P);
+    }
 }

@@ -52,7 +52,7 @@ public class ValidityBiasTests
         Assert.Equal(2.0 / 24, r.P, 12);
     }
 
-    /// <summary>The example of DESIGN §10: group a selects 3 of 4 (TPR 0.5, FPR 1.0), group b 2 of 4 (TPR 1.0, FPR 0.0).</summary>
+    /// <summary>A hand-computed example: group a selects 3 of 4 (TPR 0.5, FPR 1.0), group b 2 of 4 (TPR 1.0, FPR 0.0).</summary>
     [Fact]
     public void Fairness_metrics_match_the_design_example()
     {

@@ -32,7 +32,7 @@ public class SimulationCliTests
     }
 
     [Theory]
-    [InlineData("\"size\": 9,", "\"size\": 0,", "teams[5].size: must be at least 1")]
+    [InlineData("\"size\": 9,", "\"size\": 0,", "teams[5].size: must be between 1 and")]
     [InlineData("\"nps_response_rate\": 0.3", "\"nps_response_rate\": -1", "raters.nps_response_rate: must be between 0 and 1")]
     [InlineData("\"to\": \"operations\", \"per_day\": 0.3 },\n      { \"from\": \"support-south\"", "\"to\": \"ops\", \"per_day\": 0.3 },\n      { \"from\": \"support-south\"", "workload.handoff_routes[0].to: 'ops' is not a team")]
     public void A_bad_scenario_exits_2_with_the_path(string from, string to, string expected)

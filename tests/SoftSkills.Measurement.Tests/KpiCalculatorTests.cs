@@ -3,7 +3,7 @@ using SoftSkills.Measurement.Kpis;
 
 namespace SoftSkills.Measurement.Tests;
 
-/// <summary>Small hand-computed cases for each KPI and the edge cases of DESIGN §3.</summary>
+/// <summary>Small hand-computed cases for each KPI and the edge cases of docs/design.md §3.</summary>
 public class KpiCalculatorTests
 {
     static readonly DateTime Monday = new(2026, 3, 2, 0, 0, 0, DateTimeKind.Utc);

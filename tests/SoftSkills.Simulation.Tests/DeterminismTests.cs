@@ -20,7 +20,7 @@ public sealed class TwoSiloCluster : IAsyncLifetime
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
 }
 
-/// <summary>Same seed, same bytes: the reference loop, one in-process silo and a two-silo cluster (DESIGN §7).</summary>
+/// <summary>Same seed, same bytes: the reference loop, one in-process silo and a two-silo cluster (docs/design.md §7).</summary>
 public class DeterminismTests(TwoSiloCluster cluster) : IClassFixture<TwoSiloCluster>
 {
     static readonly string[] Tables = ["employees", "events", "ratings", "outcomes", "interventions", "truth"];

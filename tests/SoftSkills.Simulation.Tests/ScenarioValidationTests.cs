@@ -8,7 +8,7 @@ public class ScenarioValidationTests
     static string Default => File.ReadAllText(Scenarios.DefaultPilotFile);
 
     [Theory]
-    [InlineData("\"size\": 10, \"roles\": { \"lead\": 1, \"agent\": 9 }, \"customer_facing\": true },\n    { \"name\": \"support-west\"", "\"size\": 0, \"roles\": {}, \"customer_facing\": true },\n    { \"name\": \"support-west\"", "teams[2].size", "must be at least 1")]
+    [InlineData("\"size\": 10, \"roles\": { \"lead\": 1, \"agent\": 9 }, \"customer_facing\": true },\n    { \"name\": \"support-west\"", "\"size\": 0, \"roles\": {}, \"customer_facing\": true },\n    { \"name\": \"support-west\"", "teams[2].size", "must be between 1 and")]
     [InlineData("\"name\": \"sales\"", "\"name\": \"support-north\"", "teams[4].name", "duplicate team name")]
     [InlineData("{ \"lead\": 1, \"operator\": 7 }", "{ \"lead\": 1, \"operator\": 9 }", "teams[7].roles", "more than the team size 8")]
     [InlineData("\"complaint_share\": 0.3", "\"complaint_share\": 1.3", "workload.complaint_share", "between 0 and 1")]
@@ -20,7 +20,7 @@ public class ScenarioValidationTests
     [InlineData("\"ticket\": 2.0", "\"fax\": 2.0", "workload.customer_requests_per_day.fax", "unknown channel")]
     [InlineData("\"threshold\": 2", "\"threshold\": 5", "interventions.realtime_feedback.threshold", "rubric level")]
     [InlineData("\"seed\": 20260105", "\"seed\": 20260105, \"colour\": \"blue\"", "colour", "unknown field")]
-    [InlineData("\"size\": 12, \"roles\": { \"lead\": 1, \"agent\": 11 }, \"customer_facing\": true },\n    { \"name\": \"support-south\"", "\"size\": \"twelve\", \"roles\": { \"lead\": 1, \"agent\": 11 }, \"customer_facing\": true },\n    { \"name\": \"support-south\"", "teams[0].size", "invalid value")]
+    [InlineData("\"size\": 12, \"roles\": { \"lead\": 1, \"agent\": 11 }, \"customer_facing\": true },\n    { \"name\": \"support-south\"", "\"size\": \"twelve\", \"roles\": { \"lead\": 1, \"agent\": 11 }, \"customer_facing\": true },\n    { \"name\": \"support-south\"", "teams[0].size", "must be a whole number")]
     public void Bad_field_is_named_by_its_path(string from, string to, string path, string rule)
     {
         var json = Default;

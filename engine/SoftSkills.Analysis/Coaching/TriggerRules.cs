@@ -28,18 +28,22 @@ public sealed class TriggerRulesException(string path, string rule) : Exception(
 /// <summary>The rules of <c>data/triggers/*.json</c>: thresholds in data, not code.</summary>
 public sealed record TriggerRules(string Version, IReadOnlyList<TriggerRule> Rules)
 {
-    public static TriggerRules Load(string path) => Parse(File.ReadAllText(path));
+    public static TriggerRules Load(string path) => Parse(SoftSkills.Data.Files.TextFiles.ReadAllText(path));
 
     public static TriggerRules Parse(string json)
     {
         JsonElement root;
-        try { root = JsonDocument.Parse(json).RootElement; }
-        catch (JsonException ex) { throw new TriggerRulesException("$", $"not valid JSON: {ex.Message}"); }
+        try { root = JsonDocument.Parse(json, new JsonDocumentOptions { AllowDuplicateProperties = false }).RootElement; }
+        catch (JsonException ex) { throw new TriggerRulesException("$", SoftSkills.Data.Files.JsonErrors.Describe(ex)); }
         string Text(JsonElement e, string path, string name) =>
             e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 } s
                 ? s : throw new TriggerRulesException($"{path}.{name}", "must be a non-empty string");
-        double Number(JsonElement e, string path, string name, double fallback) =>
-            !e.TryGetProperty(name, out var v) ? fallback : v.TryGetDouble(out var d) ? d : throw new TriggerRulesException($"{path}.{name}", "must be a number");
+        // A number within [min, max] (NaN and overflow are impossible in JSON, but 1e308 and null are not).
+        double Number(JsonElement e, string path, string name, double fallback, double min, double max) =>
+            !e.TryGetProperty(name, out var v) ? fallback
+            : v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out var d) && d >= min && d <= max ? d
+            : throw new TriggerRulesException($"{path}.{name}", $"must be a number between {min} and {max}");
+        if (root.ValueKind != JsonValueKind.Object) throw new TriggerRulesException("$", "must be an object with version and rules");
         var version = Text(root, "$", "version");
         if (!root.TryGetProperty("rules", out var rulesJson) || rulesJson.ValueKind != JsonValueKind.Array)
             throw new TriggerRulesException("$.rules", "must be a list of rules");
@@ -48,6 +52,7 @@ public sealed record TriggerRules(string Version, IReadOnlyList<TriggerRule> Rul
         foreach (var r in rulesJson.EnumerateArray())
         {
             var path = $"$.rules[{i++}]";
+            if (r.ValueKind != JsonValueKind.Object) throw new TriggerRulesException(path, "must be an object");
             var id = Text(r, path, "id");
             var kpiText = Text(r, path, "kpi");
             if (!EnumNames.TryParse<Kpi>(kpiText, out var kpi)) throw new TriggerRulesException($"{path}.kpi", $"unknown KPI '{kpiText}' (expected res, ci, dqr, hsr)");
@@ -59,15 +64,16 @@ public sealed record TriggerRules(string Version, IReadOnlyList<TriggerRule> Rul
                 "below_value" => TriggerKind.BelowValue,
                 var k => throw new TriggerRulesException($"{path}.kind", $"unknown kind '{k}' (expected below_target, below_baseline, drop, below_value)"),
             };
-            var weeks = (int)Number(r, path, "weeks", 1);
-            if (weeks < 1) throw new TriggerRulesException($"{path}.weeks", "must be at least 1");
-            var points = Number(r, path, "points", 0);
+            var weeksValue = Number(r, path, "weeks", 1, 1, 520);
+            if (weeksValue != Math.Floor(weeksValue)) throw new TriggerRulesException($"{path}.weeks", "must be a whole number of weeks");
+            var weeks = (int)weeksValue;
+            var points = Number(r, path, "points", 0, 0, 100);
             if (kind is TriggerKind.Drop or TriggerKind.BelowBaseline && points <= 0) throw new TriggerRulesException($"{path}.points", "must be positive");
             if (kind == TriggerKind.BelowValue && !r.TryGetProperty("value", out _)) throw new TriggerRulesException($"{path}.value", "is missing");
-            var weight = Number(r, path, "weight", 1);
+            var weight = Number(r, path, "weight", 1, 0, 1000);
             if (weight <= 0) throw new TriggerRulesException($"{path}.weight", "must be positive");
             if (rules.Any(x => x.Id == id)) throw new TriggerRulesException($"{path}.id", $"duplicate rule id '{id}'");
-            rules.Add(new TriggerRule(id, kpi, kind, weeks, points, Number(r, path, "value", 0), weight, Text(r, path, "message")));
+            rules.Add(new TriggerRule(id, kpi, kind, weeks, points, Number(r, path, "value", 0, -100, 100), weight, Text(r, path, "message")));
         }
         return new TriggerRules(version, rules);
     }

@@ -5,11 +5,11 @@ public sealed record AgreementResult(double Value, int Items, int Pairs);
 
 /// <summary>
 /// Fleiss' kappa, its per-category kappas (in the order of <see cref="CategoryValues"/>), the standard error under
-/// κ = 0 with its z statistic, and the sizes.
+/// κ = 0 with its z statistic, and the sizes; NaN with <see cref="Undefined"/> saying why when kappa is 0/0.
 /// </summary>
 public sealed record FleissResult(
     double Value, double ObservedAgreement, double ChanceAgreement, double[] CategoryValues, double[] CategoryKappas,
-    double StandardErrorUnderNull, double Z, int Subjects, int RatersPerSubject, int Categories);
+    double StandardErrorUnderNull, double Z, int Subjects, int RatersPerSubject, int Categories, string? Undefined = null);
 
 /// <summary>Agreement statistics over an items × raters matrix (NaN = not rated).</summary>
 public static class Agreement
@@ -45,6 +45,9 @@ public static class Agreement
             throw new ArgumentException("Fleiss' kappa needs every subject rated by the same number (two or more) of raters");
         var categories = subjects.SelectMany(s => s).Distinct().Order().ToArray();
         var n = subjects.Count;
+        if (categories.Length == 1)
+            return new FleissResult(double.NaN, 1, 1, categories, [double.NaN], double.NaN, double.NaN, n, m, 1,
+                "every rating is in one category: chance agreement is 1, so kappa is 0/0");
         var p = new double[categories.Length];
         var disagreement = new double[categories.Length]; // Σ_i x_ij (m − x_ij)
         double pBar = 0;

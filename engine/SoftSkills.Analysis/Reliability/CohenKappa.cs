@@ -5,8 +5,11 @@ namespace SoftSkills.Analysis.Reliability;
 /// <summary>How disagreements between ordered categories are weighted.</summary>
 public enum KappaWeights { None, Linear, Quadratic }
 
-/// <summary>Cohen's kappa with its large-sample standard error and normal interval.</summary>
-public sealed record KappaResult(double Value, double StandardError, double Lower, double Upper, KappaWeights Weights, int Items, int Categories);
+/// <summary>
+/// Cohen's kappa with its large-sample standard error and normal interval; NaN with <see cref="Undefined"/> saying why when
+/// kappa is 0/0 (both raters used a single category).
+/// </summary>
+public sealed record KappaResult(double Value, double StandardError, double Lower, double Upper, KappaWeights Weights, int Items, int Categories, string? Undefined = null);
 
 /// <summary>
 /// Cohen's kappa for two raters, unweighted (Cohen 1960) or weighted (Cohen 1968) with agreement weights
@@ -26,6 +29,9 @@ public static class CohenKappa
         var levels = pairs.SelectMany(p => new[] { p.First, p.Second }).Distinct().Order().ToArray();
         var index = levels.Select((v, i) => (v, i)).ToDictionary(x => x.v, x => x.i);
         var L = levels.Length;
+        if (L == 1)
+            return new KappaResult(double.NaN, double.NaN, double.NaN, double.NaN, weights, pairs.Count, 1,
+                "both raters used one category only: chance agreement is 1, so kappa is 0/0");
         var x = new double[L, L];
         foreach (var (a, b) in pairs) x[index[a], index[b]] += 1.0 / pairs.Count;
         var rs = new double[L];

@@ -2,8 +2,11 @@ using MathNet.Numerics.Distributions;
 
 namespace SoftSkills.Analysis.Reliability;
 
-/// <summary>Cronbach's alpha with Feldt's confidence interval, and the sizes it rests on.</summary>
-public sealed record AlphaResult(double Value, double Lower, double Upper, int Respondents, int Items, int RespondentsDropped);
+/// <summary>
+/// Cronbach's alpha with Feldt's confidence interval, and the sizes it rests on; NaN with <see cref="Undefined"/> saying
+/// why when the total score does not vary.
+/// </summary>
+public sealed record AlphaResult(double Value, double Lower, double Upper, int Respondents, int Items, int RespondentsDropped, string? Undefined = null);
 
 /// <summary>
 /// Cronbach's alpha = k/(k − 1) · (1 − Σ item variances / variance of the total) (Cronbach 1951, Psychometrika 16), with
@@ -25,6 +28,9 @@ public static class CronbachAlpha
         var totals = rows.Select(r => r.Sum()).ToArray();
         var totalMean = totals.Average();
         totalVar = totals.Sum(t => (t - totalMean) * (t - totalMean)) / (n - 1);
+        if (totalVar == 0)
+            return new AlphaResult(double.NaN, double.NaN, double.NaN, n, k, answers.GetLength(0) - n,
+                "the total score is the same for every respondent: alpha is undefined");
         var alpha = k / (k - 1.0) * (1 - sumItemVar / totalVar);
         double d1 = n - 1, d2 = (n - 1.0) * (k - 1);
         var lower = 1 - (1 - alpha) * FisherSnedecor.InvCDF(d1, d2, 1 - gamma / 2);

@@ -5,8 +5,11 @@ namespace SoftSkills.Analysis.Reliability;
 /// <summary>One Shrout–Fleiss form: the coefficient, its F test and its confidence interval.</summary>
 public sealed record IccForm(string Name, double Value, double F, double Df1, double Df2, double P, double Lower, double Upper);
 
-/// <summary>The six forms for a targets × judges matrix, with the number of targets and judges used.</summary>
-public sealed record IccResult(IReadOnlyList<IccForm> Forms, int Targets, int Judges, int TargetsDropped)
+/// <summary>
+/// The six forms for a targets × judges matrix, with the number of targets and judges used; NaN with
+/// <see cref="Undefined"/> saying why when every rating is the same (no variance to partition).
+/// </summary>
+public sealed record IccResult(IReadOnlyList<IccForm> Forms, int Targets, int Judges, int TargetsDropped, string? Undefined = null)
 {
     public IccForm this[string name] => Forms.Single(f => f.Name == name);
 }
@@ -36,6 +39,10 @@ public static class IntraclassCorrelation
             foreach (var x in r) ssTotal += (x - grand) * (x - grand);
         }
         foreach (var c in colMeans) ssCols += n * (c - grand) * (c - grand);
+        if (ssTotal == 0)
+            return new IccResult(new[] { "ICC1", "ICC2", "ICC3", "ICC1k", "ICC2k", "ICC3k" }.Select(name =>
+                    new IccForm(name, double.NaN, double.NaN, n - 1, double.NaN, double.NaN, double.NaN, double.NaN)).ToList(),
+                n, k, ratings.GetLength(0) - n, "every rating is the same: there is no variance between targets or judges, so the ICC is 0/0");
         var ssError = ssTotal - ssRows - ssCols;
         var msb = ssRows / (n - 1);
         var msj = ssCols / (k - 1);
@@ -49,8 +56,10 @@ public static class IntraclassCorrelation
         var icc2k = (msb - mse) / (msb + (msj - mse) / n);
         var icc3k = (msb - mse) / msb;
 
-        double Q(double p, double d1, double d2) => FisherSnedecor.InvCDF(d1, d2, p);
-        double Upper(double f, double d1, double d2) => 1 - FisherSnedecor.CDF(d1, d2, f);
+        // Degenerate designs (no error variance: F infinite, Satterthwaite df undefined) give NaN bounds, not an exception.
+        static bool Ok(double d1, double d2) => d1 > 0 && d2 > 0 && double.IsFinite(d1) && double.IsFinite(d2);
+        double Q(double p, double d1, double d2) => Ok(d1, d2) ? FisherSnedecor.InvCDF(d1, d2, p) : double.NaN;
+        double Upper(double f, double d1, double d2) => !Ok(d1, d2) || double.IsNaN(f) ? double.NaN : double.IsPositiveInfinity(f) ? 0 : 1 - FisherSnedecor.CDF(d1, d2, f);
         var f11 = msb / msw;
         double df11n = n - 1, df11d = n * (k - 1.0);
         var f21 = msb / mse;

@@ -5,9 +5,17 @@ namespace SoftSkills.Analysis.Reliability;
 /// <summary>The level of measurement that sets Krippendorff's difference function.</summary>
 public enum MeasurementLevel { Nominal, Ordinal, Interval, Ratio }
 
-/// <summary>Krippendorff's alpha with its observed and expected disagreement, the sizes, and a bootstrap interval when asked.</summary>
+/// <summary>
+/// Krippendorff's alpha with its observed and expected disagreement, the sizes, and a bootstrap interval when asked;
+/// NaN with <see cref="Undefined"/> saying why when there is no expected disagreement (one value throughout) or nothing pairable.
+/// </summary>
 public sealed record KrippendorffResult(double Value, double ObservedDisagreement, double ExpectedDisagreement, MeasurementLevel Level,
-    int Units, int Raters, int PairableValues, double? Lower = null, double? Upper = null);
+    int Units, int Raters, int PairableValues, double? Lower = null, double? Upper = null)
+{
+    public string? Undefined => !double.IsNaN(Value) ? null
+        : PairableValues < 2 ? "no unit has two or more values to compare"
+        : "every value is the same: expected disagreement is 0, so alpha is 0/0";
+}
 
 /// <summary>
 /// Krippendorff's alpha = 1 − D_o/D_e from the coincidence matrix of pairable values (units with at least two values),

@@ -27,7 +27,7 @@ public sealed record RoiInputs
     public double ImplementationMonths { get; init; } = 3;
     public double CoachingHoursPerMemberMonth { get; init; } = 0.5;
     public double HourlyRate { get; init; } = 60;
-    /// <summary>Human review of auto-coded items while the coder is below its precision bar (DESIGN §5), hours per member per month.</summary>
+    /// <summary>Human review of auto-coded items while the coder is below its precision bar (docs/design.md §5), hours per member per month.</summary>
     public double ReviewHoursPerMemberMonth { get; init; } = 0.3;
     /// <summary>Months until the auto-coder passes its precision bar; afterwards only audits remain.</summary>
     public double MonthsToPrecisionBar { get; init; } = 3;

@@ -23,7 +23,7 @@ public sealed record RoiResult(
 }
 
 /// <summary>
-/// Monthly cash flows of a soft-skills programme (DESIGN §6): benefit = members × loaded cost × uplift × ramp × retention
+/// Monthly cash flows of a soft-skills programme (docs/design.md §6): benefit = members × loaded cost × uplift × ramp × retention
 /// (+ a second savings line), against software, implementation, coaching and review time. Pure functions.
 /// </summary>
 public static class RoiModel

@@ -1,3 +1,4 @@
+using SoftSkills.Data;
 using System.Text.Json;
 
 namespace SoftSkills.Analysis.Roi;
@@ -42,13 +43,13 @@ public sealed record RoiFile(IReadOnlyList<RoiScenario> Scenarios, Distribution 
 {
     public const string NoCurrency = "currency units";
 
-    public static RoiFile Load(string path) => Parse(File.ReadAllText(path));
+    public static RoiFile Load(string path) => Parse(SoftSkills.Data.Files.TextFiles.ReadAllText(path));
 
     public static RoiFile Parse(string json)
     {
         JsonElement root;
-        try { root = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }).RootElement; }
-        catch (JsonException ex) { throw new RoiInputException("$", $"not valid JSON (line {ex.LineNumber + 1}): {ex.Message}"); }
+        try { root = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, AllowDuplicateProperties = false }).RootElement; }
+        catch (JsonException ex) { throw new RoiInputException("$", SoftSkills.Data.Files.JsonErrors.Describe(ex)); }
         if (root.ValueKind != JsonValueKind.Object) throw new RoiInputException("$", "must be an object");
 
         var horizon = 36;
@@ -64,7 +65,7 @@ public sealed record RoiFile(IReadOnlyList<RoiScenario> Scenarios, Distribution 
             switch (p.Name)
             {
                 case "horizon_months":
-                    if (!p.Value.TryGetInt32(out horizon) || horizon is < 1 or > 600) throw new RoiInputException(path, "must be a whole number of months from 1 to 600");
+                    if (!p.Value.TryGetInt32(out horizon) || horizon is < 1 or > SizeLimits.HorizonMonths) throw new RoiInputException(path, $"must be a whole number of months from 1 to {SizeLimits.HorizonMonths}");
                     break;
                 case "discount_rate_annual":
                     discount = Number(p.Value, path);

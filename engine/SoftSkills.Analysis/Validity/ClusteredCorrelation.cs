@@ -38,7 +38,8 @@ public static class ClusteredCorrelations
             var r = R(picked.Select(i => x[i]).ToArray(), picked.Select(i => y[i]).ToArray()).Value;
             if (double.IsFinite(r)) values.Add(r);
         }
-        var (lower, upper) = values.Count == 0 ? (double.NaN, double.NaN)
+        // No interval around an estimate that is itself undefined (a constant variable).
+        var (lower, upper) = values.Count == 0 || !double.IsFinite(pooled.Value) ? (double.NaN, double.NaN)
             : (Percentiles.NearestRank(values, (1 - level) / 2), Percentiles.NearestRank(values, 1 - (1 - level) / 2));
         CorrelationResult? means = null;
         if (groups.Length >= 4)

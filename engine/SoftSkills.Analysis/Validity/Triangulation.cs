@@ -7,7 +7,7 @@ public sealed record TriangulationVerdict(string Team, int Direction, IReadOnlyL
 }
 
 /// <summary>
-/// Triangulation before a decision (DESIGN §6): per team, the direction of change of each source (auto-coder, human
+/// Triangulation before a decision (docs/design.md §6): per team, the direction of change of each source (auto-coder, human
 /// raters, manager, customers); a change smaller than the source's threshold counts as no change. The team's direction
 /// is the one that at least two sources share and no more sources contradict.
 /// </summary>

@@ -39,7 +39,7 @@ public static class BiasCommand
                 if (predName is not null)
                 {
                     var f = FairnessMetrics.Compute(groups, table.Flags(predName), truthName is null ? null : table.Flags(truthName),
-                        scoreName is null ? null : table.Numbers(scoreName), parse.GetValue(minGroup));
+                        scoreName is null ? null : table.Numbers(scoreName), CommonOptions.MinGroup(parse, minGroup));
                     var g = new JsonObject();
                     foreach (var row in f.Groups)
                         g[row.Group] = new JsonObject { ["n"] = row.N, ["selection_rate"] = JsonOut.Number(row.SelectionRate), ["tpr"] = JsonOut.Number(row.Tpr),
@@ -57,7 +57,7 @@ public static class BiasCommand
                 }
                 if (scoreName is not null)
                 {
-                    result["score_gaps"] = new JsonArray([.. ScoreGaps.Compute(groups, table.Numbers(scoreName), null, parse.GetValue(minGroup), 1000, parse.GetValue(seed))
+                    result["score_gaps"] = new JsonArray([.. ScoreGaps.Compute(groups, table.Numbers(scoreName), null, CommonOptions.MinGroup(parse, minGroup), 1000, parse.GetValue(seed))
                         .Select(x => (JsonNode)new JsonObject
                         {
                             ["group"] = x.Group, ["reference"] = x.Reference, ["n"] = x.N, ["reference_n"] = x.ReferenceN,
@@ -78,7 +78,7 @@ public static class BiasCommand
     {
         public static Table Read(string path)
         {
-            using var reader = new CsvRecordReader(new StreamReader(path, Encoding.UTF8));
+            using var reader = CsvRecordReader.Open(path);
             var header = new List<string>();
             if (!reader.Read(header)) throw new DataValidationException(new RowLocation(Path.GetFileName(path), 1, 1, "?"), "the file is empty");
             var rows = new List<(long, List<string>)>();

@@ -1,3 +1,4 @@
+using SoftSkills.Data.Csv;
 using System.CommandLine;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -30,21 +31,24 @@ public static class CalibrateCommand
         {
             foreach (var f in new[] { parse.GetValue(auto)!, parse.GetValue(human)! })
                 if (!f.Exists) throw new BadInputException($"file '{f.FullName}' does not exist");
-            var policy = new CalibrationPolicy(parse.GetValue(bar), parse.GetValue(minimum), parse.GetValue(review), parse.GetValue(audit), 2, parse.GetValue(rubric)!, parse.GetValue(seed));
-            if (policy.PrecisionBar is <= 0 or >= 1 || policy.ReviewShare is <= 0 or > 1 || policy.AuditShare is <= 0 or > 1 || policy.MinimumReviewed < 1)
-                throw new BadInputException("--bar must be in (0, 1), the shares in (0, 1], --min-reviewed at least 1");
+            var policy = new CalibrationPolicy(
+                Inputs.Range("--bar", parse.GetValue(bar), 0.01, 0.99), Inputs.Range("--min-reviewed", parse.GetValue(minimum), 1, 1_000_000),
+                Inputs.Range("--review-share", parse.GetValue(review), 0.001, 1), Inputs.Range("--audit-share", parse.GetValue(audit), 0.001, 1),
+                2, parse.GetValue(rubric)!, parse.GetValue(seed));
             var stateFile = parse.GetValue(statePath);
             var state = stateFile is { Exists: true } ? CalibrationState.Load(stateFile.FullName) : CalibrationState.New(policy);
             var items = CalibrationFiles.ReadAuto(parse.GetValue(auto)!.FullName, parse.GetValue(strata)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             var labels = CalibrationFiles.ReadHuman(parse.GetValue(human)!.FullName);
             var outcome = CalibrationRound.Run(state, items, labels, DateTime.UtcNow);
 
+            // The sample is created first so it is moved into place before the state that records the round (commit order
+            // is creation order): a state file never records a round whose sample was not written.
             using (var outputs = new AtomicOutputs())
             {
-                if (stateFile is not null) outputs.Write(stateFile.FullName, s => s.Write(Encoding.UTF8.GetBytes(outcome.State.ToJson())));
                 if (parse.GetValue(sampleOut) is { } sample)
                     outputs.Write(sample.FullName, s => s.Write(Encoding.UTF8.GetBytes(
-                        "item_id,stratum,auto_score\n" + string.Concat(outcome.Sample.Select(r => $"{Csv(r.ItemId)},{Csv(r.Stratum)},{r.AutoLevel}\n")))));
+                        "item_id,stratum,auto_score\n" + string.Concat(outcome.Sample.Select(r => $"{CsvFormat.Escape(r.ItemId)},{CsvFormat.Escape(r.Stratum)},{r.AutoLevel}\n")))));
+                if (stateFile is not null) outputs.Write(stateFile.FullName, s => s.Write(Encoding.UTF8.GetBytes(outcome.State.ToJson())));
                 outputs.Commit();
             }
             var r = outcome.Round;
@@ -65,6 +69,4 @@ public static class CalibrateCommand
     }
 
     static string Name(CalibrationMode m) => m == CalibrationMode.Calibrating ? "calibrating" : "auditing";
-
-    static string Csv(string s) => s.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
 }

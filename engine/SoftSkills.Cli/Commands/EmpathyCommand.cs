@@ -37,8 +37,10 @@ public static class EmpathyCommand
         new()
         {
             Learner = parse.GetValue(learner) == "lightgbm" ? EmpathyLearner.LightGbm : EmpathyLearner.Sdca, Seed = parse.GetValue(seed),
-            Folds = parse.GetValue(Folds), TuneClassWeights = parse.GetValue(Folds) > 1, Iterations = parse.GetValue(Iterations), SelectedFeatures = parse.GetValue(SelectFeatures),
-            ClassBalance = parse.GetValue(Balance),
+            Folds = Inputs.Range("--folds", parse.GetValue(Folds), 0, 20), TuneClassWeights = parse.GetValue(Folds) > 1,
+            Iterations = Inputs.Range("--iterations", parse.GetValue(Iterations), 1, 100_000),
+            SelectedFeatures = Inputs.Range("--select-features", parse.GetValue(SelectFeatures), 0, 10_000_000),
+            ClassBalance = Inputs.Range("--class-balance", parse.GetValue(Balance), 0, 5),
         };
 
     static List<EmpathyExample> Examples(DirectoryInfo data, string split)

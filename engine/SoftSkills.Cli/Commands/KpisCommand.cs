@@ -1,3 +1,4 @@
+using SoftSkills.Data;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
@@ -20,8 +21,8 @@ public static class KpisCommand
         var period = new Option<string>("--period") { Description = "day, week or window", DefaultValueFactory = _ => "window" };
         period.AcceptOnlyFromAmong("day", "week", "window");
         var output = new Option<FileInfo?>("--out") { Description = "also write the result to a .json or .csv file" };
-        var from = new Option<DateOnly?>("--from") { Description = "first day of the window (yyyy-MM-dd, UTC)" };
-        var to = new Option<DateOnly?>("--to") { Description = "last day of the window (inclusive)" };
+        var from = CommonOptions.Day("--from", "first day of the window (yyyy-MM-dd, UTC)");
+        var to = CommonOptions.Day("--to", "last day of the window (yyyy-MM-dd, inclusive)");
         var baselineDays = new Option<int>("--baseline-days") { Description = "days at the start of the window that form the baseline", DefaultValueFactory = _ => 60 };
         var uplift = new Option<double>("--uplift") { Description = "target = baseline + this many points", DefaultValueFactory = _ => 5 };
         var minGroup = CommonOptions.MinGroupSize();
@@ -32,9 +33,11 @@ public static class KpisCommand
         };
         command.SetAction(parse =>
         {
-            var minSize = parse.GetValue(minGroup);
-            if (minSize < 1) throw new BadInputException("--min-group-size must be at least 1");
-            if (parse.GetValue(baselineDays) < 1) throw new BadInputException("--baseline-days must be at least 1");
+            var minSize = CommonOptions.MinGroup(parse, minGroup);
+            Inputs.Range("--baseline-days", parse.GetValue(baselineDays), 1, SizeLimits.Days);
+            Inputs.Range("--uplift", parse.GetValue(uplift), -100, 100);
+            if (parse.GetValue(from) is { } first && parse.GetValue(to) is { } last && first > last)
+                throw new BadInputException($"--from {first:yyyy-MM-dd} is after --to {last:yyyy-MM-dd}");
             var options = new KpiOptions
             {
                 GroupBy = parse.GetValue(by)!,
@@ -80,7 +83,7 @@ static class KpiJson
                 ["period"] = r.Period.ToString().ToLowerInvariant(),
                 ["period_start"] = Day(r.PeriodStart),
                 ["period_end"] = Day(PeriodEnd(run.Report, r)),
-                ["employees"] = r.Employees,
+                ["employees"] = r.Suppressed ? null : r.Employees,   // a small group's size is itself not published
                 ["suppressed"] = r.Suppressed,
                 ["res"] = JsonOut.Number(r.Res),
                 ["ci"] = JsonOut.Number(r.Ci),
@@ -159,7 +162,7 @@ static class KpiCsv
             var withheld = r.Suppressed ? $"all: fewer than {report.MinGroupSize} employees took part"
                 : string.Join("; ", (r.Withheld ?? new Dictionary<Data.Schema.Kpi, string>()).OrderBy(x => x.Key).Select(x => $"{EnumNames.Of(x.Key)}: {x.Value}"));
             sb.Append(string.Join(",", CsvFormat.Escape(r.GroupBy), CsvFormat.Escape(r.Group), r.Period.ToString().ToLowerInvariant(),
-                CsvFormat.Date(r.PeriodStart), r.Employees, r.Suppressed ? "true" : "false",
+                CsvFormat.Date(r.PeriodStart), r.Suppressed ? "" : r.Employees.ToString(CultureInfo.InvariantCulture), r.Suppressed ? "true" : "false",
                 N(r.Res), N(r.Ci), N(r.Dqr), N(r.Hsr), r.ResN, r.CiN, r.DqrN, r.HsrN, r.ResUnrated,
                 CsvFormat.Date(KpiJson.PeriodEnd(report, r)), r.ResPeople, r.CiPeople, r.DqrPeople, r.HsrPeople, CsvFormat.Escape(withheld))).Append('\n');
         }
@@ -178,7 +181,7 @@ static class KpiText
         foreach (var r in report.Rows)
         {
             var values = r.Suppressed ? "suppressed (fewer than the minimum group size)" : $"{F(r.Res),7} {F(r.Ci),7} {F(r.Dqr),7} {F(r.Hsr),7}";
-            Console.WriteLine($"{Trim(r.Group),-16} {r.PeriodStart:yyyy-MM-dd} {r.Employees,6}  {values}");
+            Console.WriteLine($"{Trim(r.Group),-16} {r.PeriodStart:yyyy-MM-dd} {(r.Suppressed ? $"<{report.MinGroupSize}" : r.Employees.ToString(CultureInfo.InvariantCulture)),6}  {values}");
         }
         var withheld = report.Rows.Where(r => !r.Suppressed && r.Withheld is { Count: > 0 }).ToList();
         foreach (var r in withheld)

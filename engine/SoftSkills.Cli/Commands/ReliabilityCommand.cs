@@ -1,3 +1,4 @@
+using SoftSkills.Data;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
@@ -30,14 +31,17 @@ public static class ReliabilityCommand
         {
             var file = parse.GetValue(ratings)!;
             if (!file.Exists) throw new BadInputException($"ratings file '{file.FullName}' does not exist");
+            var resamples = Inputs.Range("--bootstrap", parse.GetValue(bootstrap), 100, SizeLimits.Resamples);
             var (matrix, items, raters) = RatingsFile.Read(file.FullName);
             var name = parse.GetValue(metric)!;
+            if (raters.Count == 0) throw new BadInputException($"{file.Name}: no ratings");
             if (raters.Count < 2 && name != "cronbach") throw new BadInputException($"{file.Name}: only one rater ({raters[0]}): reliability needs two or more");
             JsonObject result;
-            try { result = Compute(name, matrix, raters, parse.GetValue(level)!, parse.GetValue(weights)!, parse.GetValue(bootstrap), parse.GetValue(seed)); }
+            try { result = Compute(name, matrix, raters, parse.GetValue(level)!, parse.GetValue(weights)!, resamples, parse.GetValue(seed)); }
             catch (ArgumentException ex) { throw new BadInputException($"{file.Name}: {ex.Message}"); }
             if (CommonOptions.Json(parse)) JsonOut.Print(result);
-            else Console.WriteLine($"{name}: {result["value"]} ({items.Count} items, {raters.Count} raters)");
+            else Console.WriteLine(result["undefined"] is { } why ? $"{name}: undefined ({why}; {items.Count} items, {raters.Count} raters)"
+                : $"{name}: {result["value"]} ({items.Count} items, {raters.Count} raters)");
             return ExitCode.Ok;
         });
         return command;
@@ -57,20 +61,21 @@ public static class ReliabilityCommand
                 return new JsonObject { ["metric"] = metric, ["value"] = JsonOut.Number(f.Value), ["observed_agreement"] = JsonOut.Number(f.ObservedAgreement),
                     ["chance_agreement"] = JsonOut.Number(f.ChanceAgreement), ["se0"] = JsonOut.Number(f.StandardErrorUnderNull), ["z"] = JsonOut.Number(f.Z),
                     ["per_category"] = new JsonObject(f.CategoryValues.Select((c, i) => KeyValuePair.Create(c.ToString(System.Globalization.CultureInfo.InvariantCulture), (JsonNode?)JsonOut.Number(f.CategoryKappas[i])))),
-                    ["units"] = f.Subjects, ["raters"] = f.RatersPerSubject, ["categories"] = f.Categories };
+                    ["units"] = f.Subjects, ["raters"] = f.RatersPerSubject, ["categories"] = f.Categories, ["undefined"] = f.Undefined };
             case "cohen":
                 if (raters.Count != 2) throw new ArgumentException($"Cohen's kappa compares two raters, the file has {raters.Count} (use fleiss or krippendorff)");
                 var w = Enum.Parse<KappaWeights>(weights, ignoreCase: true);
                 var k = CohenKappa.Compute(Column(x, 0), Column(x, 1), w);
                 return new JsonObject { ["metric"] = metric, ["weights"] = weights, ["value"] = JsonOut.Number(k.Value), ["se"] = JsonOut.Number(k.StandardError),
-                    ["ci95"] = Ci(k.Lower, k.Upper), ["units"] = k.Items, ["raters"] = 2, ["categories"] = k.Categories };
+                    ["ci95"] = Ci(k.Lower, k.Upper), ["units"] = k.Items, ["raters"] = 2, ["categories"] = k.Categories, ["undefined"] = k.Undefined };
             case "krippendorff":
                 var lv = Enum.Parse<MeasurementLevel>(level, ignoreCase: true);
                 var a = resamples > 0 ? KrippendorffAlpha.Bootstrap(x, lv, resamples, seed) : KrippendorffAlpha.Compute(x, lv);
                 return new JsonObject { ["metric"] = metric, ["level"] = level, ["value"] = JsonOut.Number(a.Value),
                     ["observed_disagreement"] = JsonOut.Number(a.ObservedDisagreement), ["expected_disagreement"] = JsonOut.Number(a.ExpectedDisagreement),
                     ["units"] = a.Units, ["raters"] = a.Raters, ["pairable_values"] = a.PairableValues,
-                    ["ci95"] = a.Lower is { } lo && a.Upper is { } hi ? Ci(lo, hi) : null, ["bootstrap_resamples"] = resamples, ["seed"] = seed };
+                    ["ci95"] = a.Lower is { } lo && a.Upper is { } hi ? Ci(lo, hi) : null, ["bootstrap_resamples"] = resamples, ["seed"] = seed,
+                    ["undefined"] = a.Undefined };
             case "icc":
                 var icc = IntraclassCorrelation.Compute(x);
                 var forms = new JsonObject();
@@ -78,11 +83,11 @@ public static class ReliabilityCommand
                     forms[form.Name] = new JsonObject { ["value"] = JsonOut.Number(form.Value), ["f"] = JsonOut.Number(form.F), ["df1"] = form.Df1,
                         ["df2"] = JsonOut.Number(form.Df2), ["p"] = JsonOut.Number(form.P), ["ci95"] = Ci(form.Lower, form.Upper) };
                 return new JsonObject { ["metric"] = metric, ["value"] = JsonOut.Number(icc["ICC2"].Value), ["forms"] = forms,
-                    ["units"] = icc.Targets, ["raters"] = icc.Judges, ["units_dropped_for_missing"] = icc.TargetsDropped };
+                    ["units"] = icc.Targets, ["raters"] = icc.Judges, ["units_dropped_for_missing"] = icc.TargetsDropped, ["undefined"] = icc.Undefined };
             default:
                 var c = CronbachAlpha.Compute(x);
                 return new JsonObject { ["metric"] = "cronbach", ["value"] = JsonOut.Number(c.Value), ["ci95"] = Ci(c.Lower, c.Upper),
-                    ["respondents"] = c.Respondents, ["items"] = c.Items, ["respondents_dropped_for_missing"] = c.RespondentsDropped };
+                    ["respondents"] = c.Respondents, ["items"] = c.Items, ["respondents_dropped_for_missing"] = c.RespondentsDropped, ["undefined"] = c.Undefined };
         }
     }
 
@@ -95,7 +100,7 @@ public static class RatingsFile
     public static (double[,] Matrix, List<string> Items, List<string> Raters) Read(string path)
     {
         var name = Path.GetFileName(path);
-        using var reader = new CsvRecordReader(new StreamReader(path, Encoding.UTF8));
+        using var reader = CsvRecordReader.Open(path);
         var header = new List<string>();
         if (!reader.Read(header)) throw new DataValidationException(new RowLocation(name, 1, 1, "item_id"), "the file is empty");
         int Col(string c) => header.IndexOf(c) is var i and >= 0 ? i

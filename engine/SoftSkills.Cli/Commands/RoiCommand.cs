@@ -60,7 +60,7 @@ public static class RoiCommand
         var path = Path.Combine(dir.FullName, "effects.json");
         Inputs.File(new FileInfo(path), "pilot effects (a `softskills pilot` output folder)");
         JsonElement root;
-        try { root = JsonDocument.Parse(File.ReadAllText(path)).RootElement; }
+        try { root = JsonDocument.Parse(SoftSkills.Data.Files.TextFiles.ReadAllText(path)).RootElement; }
         catch (JsonException ex) { throw new BadInputException($"{path}: not valid JSON ({ex.Message})"); }
         var effects = new List<KpiEffect>();
         foreach (var kpi in Enum.GetValues<Kpi>())

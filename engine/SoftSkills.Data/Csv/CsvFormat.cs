@@ -20,11 +20,11 @@ public static class CsvFormat
     public static bool TryTimestamp(string text, out DateTime utc)
     {
         utc = default;
-        // A timestamp without a zone is ambiguous: DESIGN §2 asks for UTC, so demand Z or an offset.
+        // A timestamp without a zone is ambiguous: docs/design.md §2 asks for UTC, so demand Z or an offset.
         if (text.Length < 11 || !(text.EndsWith('Z') || HasOffset(text))) return false;
         if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var dto)) return false;
         utc = dto.UtcDateTime;
-        return true;
+        return SizeLimits.IsPlausibleYear(utc.Year);
     }
 
     static bool HasOffset(string text)
@@ -34,10 +34,10 @@ public static class CsvFormat
     }
 
     public static bool TryDate(string text, out DateOnly date) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date) && SizeLimits.IsPlausibleYear(date.Year);
 
     public static bool TryReal(string text, out double value) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && SizeLimits.IsMeasurement(value);
 
     public static bool TryInteger(string text, out int value) =>
         int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);

@@ -1,10 +1,19 @@
 using System.Text;
+using SoftSkills.Data.Files;
+using SoftSkills.Data.Validation;
 
 namespace SoftSkills.Data.Csv;
 
-/// <summary>Splits RFC 4180 text into records, tracking the line each record starts on (quoted fields may span lines).</summary>
-public sealed class CsvRecordReader(TextReader reader) : IDisposable
+/// <summary>
+/// Splits RFC 4180 text into records, tracking the line each record starts on (quoted fields may span lines). Malformed
+/// text (an unclosed quote, a character after a closing quote, bytes that are not UTF-8) is a
+/// <see cref="DataValidationException"/> naming the file, line and field.
+/// </summary>
+public sealed class CsvRecordReader(TextReader reader, string source = "input", string? path = null) : IDisposable
 {
+    /// <summary>Reads a UTF-8 file (invalid bytes are an error with their line and column).</summary>
+    public static CsvRecordReader Open(string path) => new(TextFiles.OpenReader(path), Path.GetFileName(path), path);
+
     readonly char[] _buffer = new char[1 << 16];
     readonly StringBuilder _field = new();
     int _pos, _len;
@@ -29,12 +38,12 @@ public sealed class CsvRecordReader(TextReader reader) : IDisposable
         while (true)
         {
             var quoted = Peek() == '"';
-            fields.Add(quoted ? ReadQuoted() : ReadPlain());
+            fields.Add(quoted ? ReadQuoted(fields.Count + 1) : ReadPlain());
             var c = Peek();
             if (c == ',') { _pos++; continue; }
             if (c == -1) return true;
             if (c == '\r' || c == '\n') { ConsumeNewline(); return true; }
-            throw new FormatException($"line {_line}: unexpected character after closing quote in field {fields.Count}");
+            throw Malformed(_line, fields.Count, "unexpected character after a closing quote");
         }
     }
 
@@ -57,7 +66,7 @@ public sealed class CsvRecordReader(TextReader reader) : IDisposable
         return _field.ToString();
     }
 
-    string ReadQuoted()
+    string ReadQuoted(int field)
     {
         var startLine = _line;
         _pos++; // opening quote
@@ -65,7 +74,7 @@ public sealed class CsvRecordReader(TextReader reader) : IDisposable
         while (true)
         {
             var c = Next();
-            if (c == -1) throw new FormatException($"line {startLine}: quoted field is not closed before the end of the file");
+            if (c == -1) throw Malformed(startLine, field, "quoted field is not closed before the end of the file");
             if (c == '"')
             {
                 if (Peek() == '"') { _pos++; _field.Append('"'); continue; }
@@ -91,9 +100,12 @@ public sealed class CsvRecordReader(TextReader reader) : IDisposable
 
     int Next() => _pos < _len || Fill() ? _buffer[_pos++] : -1;
 
+    DataValidationException Malformed(long line, int field, string reason) => new(new RowLocation(source, line, field, "?"), reason);
+
     bool Fill()
     {
-        _len = reader.Read(_buffer, 0, _buffer.Length);
+        try { _len = reader.Read(_buffer, 0, _buffer.Length); }
+        catch (DecoderFallbackException) when (path is not null) { throw TextFiles.NotUtf8(path); }
         _pos = 0;
         return _len > 0;
     }

@@ -10,7 +10,7 @@ public static class CsvTable
     /// <summary>The header of a CSV file (for discovering <c>attr_*</c> columns).</summary>
     public static IReadOnlyList<string> ReadHeader(string path)
     {
-        using var records = new CsvRecordReader(new StreamReader(path, Encoding.UTF8));
+        using var records = CsvRecordReader.Open(path);
         var header = new List<string>();
         return records.Read(header) ? header : [];
     }
@@ -19,7 +19,7 @@ public static class CsvTable
     public static IEnumerable<T> Read<T>(string path, TableCodec<T> codec, ReadOptions options, ReadReport report)
     {
         var name = Path.GetFileName(path);
-        using var records = new CsvRecordReader(new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true));
+        using var records = CsvRecordReader.Open(path);
         var header = new List<string>();
         if (!records.Read(header))
             throw new DataValidationException(new RowLocation(name, 1, 1, codec.Columns[0].Name), "the file is empty (expected a header row)");
@@ -28,13 +28,7 @@ public static class CsvTable
         var fields = new List<string>(header.Count);
         while (true)
         {
-            bool more;
-            try { more = records.Read(fields); }
-            catch (FormatException ex)
-            {
-                throw new DataValidationException(new RowLocation(name, records.RecordLine, fields.Count + 1, "?"), ex.Message);
-            }
-            if (!more) yield break;
+            if (!records.Read(fields)) yield break;
             report.RowsRead++;
             T record;
             try
@@ -59,7 +53,7 @@ public static class CsvTable
     /// <summary>The parsable values of one timestamp column (unparsable cells are left to the validating read).</summary>
     public static IEnumerable<DateTime> Timestamps(string path, string column)
     {
-        using var records = new CsvRecordReader(new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true));
+        using var records = CsvRecordReader.Open(path);
         var fields = new List<string>();
         if (!records.Read(fields)) yield break;
         var index = fields.IndexOf(column);
@@ -68,7 +62,7 @@ public static class CsvTable
         {
             bool more;
             try { more = records.Read(fields); }
-            catch (FormatException) { yield break; }
+            catch (DataValidationException) { yield break; }
             if (!more) yield break;
             if (index < fields.Count && CsvFormat.TryTimestamp(fields[index], out var t)) yield return t;
         }
@@ -120,7 +114,7 @@ public static class CsvTable
 
         public DateTime? Timestamp(int column) => Parse<DateTime>(column, CsvFormat.TryTimestamp, "timestamp (expected ISO 8601 UTC, e.g. 2026-01-05T09:30:00Z)");
         public int? Integer(int column) => Parse<int>(column, CsvFormat.TryInteger, "integer");
-        public double? Real(int column) => Parse<double>(column, CsvFormat.TryReal, "number");
+        public double? Real(int column) => Parse<double>(column, CsvFormat.TryReal, $"number (finite, at most {SizeLimits.LargestMeasurement:G} in size)");
         public bool? Boolean(int column) => Parse<bool>(column, CsvFormat.TryBoolean, "boolean (true|false)");
         public DateOnly? Date(int column) => Parse<DateOnly>(column, CsvFormat.TryDate, "date (yyyy-MM-dd)");
 

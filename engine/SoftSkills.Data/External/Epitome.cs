@@ -25,7 +25,7 @@ public static class Epitome
     public static List<EpitomeRow> Read(string path)
     {
         var name = Path.GetFileName(path);
-        using var reader = new CsvRecordReader(new StreamReader(path, Encoding.UTF8));
+        using var reader = CsvRecordReader.Open(path);
         var header = ReadHeader(reader, name);
         int Col(string c) => Column(header, name, c);
         var (sp, rp, seeker, response, level, rationales) = (Col("sp_id"), Col("rp_id"), Col("seeker_post"), Col("response_post"), Col("level"), Col("rationales"));
@@ -97,7 +97,7 @@ public static class Epitome
     static Dictionary<(string, string), string> ReadSplit(string path)
     {
         var name = Path.GetFileName(path);
-        using var reader = new CsvRecordReader(new StreamReader(path, Encoding.UTF8));
+        using var reader = CsvRecordReader.Open(path);
         var header = ReadHeader(reader, name);
         int Col(string c) => Column(header, name, c);
         var (sp, rp, sc) = (Col("sp_id"), Col("rp_id"), Col("split"));

@@ -16,11 +16,20 @@ public sealed class AtomicOutputs : IDisposable
     {
         var full = Path.GetFullPath(finalPath);
         if (Directory.Exists(full)) throw new OutputPathException($"'{full}' is a folder: give a file name");
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        Leftovers.Clean(Path.GetDirectoryName(full)!);
-        var temp = Leftovers.TempName(full, "tmp");
-        _pending.Add((temp, full));
-        return new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16);
+        if (!FileKind.IsReplaceable(full)) throw new OutputPathException($"'{full}' is a device, pipe or socket: give a regular file name");
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            Leftovers.Clean(Path.GetDirectoryName(full)!);
+            var temp = Leftovers.TempName(full, "tmp");
+            var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16);
+            _pending.Add((temp, full));
+            return stream;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputPathException($"cannot write '{full}': {ex.Message}");
+        }
     }
 
     /// <summary>Writes a whole file through a callback.</summary>

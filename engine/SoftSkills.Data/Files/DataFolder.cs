@@ -4,7 +4,7 @@ using SoftSkills.Data.Validation;
 namespace SoftSkills.Data.Files;
 
 /// <summary>
-/// A folder of tables (DESIGN §2), each as <c>NAME.parquet</c> or <c>NAME.csv</c>. Employees are small and read whole;
+/// A folder of tables (docs/design.md §2), each as <c>NAME.parquet</c> or <c>NAME.csv</c>. Employees are small and read whole;
 /// events stream. Every read validates, and events are checked against the employees read first.
 /// </summary>
 public sealed class DataFolder
@@ -75,7 +75,25 @@ public sealed class DataFolder
         var file = Require("events");
         _uniqueEvents ??= FolderManifest.TrustsUniqueIds(Path, file, "event_id");
         var checks = new EventChecks(EmployeeIds(), checkDuplicates: !_uniqueEvents.Value, TeamIds());
-        return TableFile.Read(file, new EventCodec(checks), Options, ReportFor("events"));
+        var events = TableFile.Read(file, new EventCodec(checks), Options, ReportFor("events"));
+        return FileOf("ratings") is { } ratings && !Options.Lenient ? CheckingRatedItems(events, ratings) : events;
+    }
+
+    /// <summary>
+    /// Passes the events through; once all are read, a RES rating whose item names no event is an error at the rating's
+    /// row (found by reading the ratings again, so a valid folder pays only for one set of rated ids).
+    /// </summary>
+    IEnumerable<Event> CheckingRatedItems(IEnumerable<Event> events, string ratingsFile)
+    {
+        var unmatched = TableFile.Read(ratingsFile, new RatingCodec(), Options, new ReadReport())
+            .Where(r => r.Kpi == Kpi.Res).Select(r => r.ItemId).ToHashSet(StringComparer.Ordinal);
+        foreach (var e in events)
+        {
+            unmatched.Remove(e.EventId);
+            yield return e;
+        }
+        if (unmatched.Count > 0)
+            foreach (var _ in TableFile.Read(ratingsFile, new RatingCodec(unmatched), Options, new ReadReport())) { }
     }
 
     IReadOnlySet<string>? _teamIds;

@@ -19,9 +19,24 @@ public static class ParquetTable
 
     public static IReadOnlyList<string> ReadHeader(string path)
     {
-        var reader = ParquetReader.CreateAsync(path).GetAwaiter().GetResult();
-        try { return reader.Schema.DataFields.Select(f => f.Name).ToArray(); }
+        var reader = Open(path);
+        try { return Guard(path, () => reader.Schema.DataFields.Select(f => f.Name).ToArray()); }
         finally { reader.DisposeAsync().AsTask().GetAwaiter().GetResult(); }
+    }
+
+    /// <summary>Opens a Parquet file; a file that is not Parquet (empty, truncated, another format) is bad input naming it.</summary>
+    static ParquetReader Open(string path, Stream? stream = null) =>
+        Guard(path, () => (stream is null ? ParquetReader.CreateAsync(path) : ParquetReader.CreateAsync(stream, leaveStreamOpen: true)).GetAwaiter().GetResult());
+
+    /// <summary>Runs a step of reading; the library's own errors on a damaged file become bad input naming the file.</summary>
+    static T Guard<T>(string path, Func<T> step)
+    {
+        try { return step(); }
+        catch (Exception ex) when (ex is not (DataValidationException or OutOfMemoryException or OperationCanceledException))
+        {
+            throw new DataValidationException(new RowLocation(Path.GetFileName(path), 0, 0, "file", IsParquetRow: true),
+                $"cannot be read as Parquet ({ex.Message.ReplaceLineEndings(" ")})");
+        }
     }
 
     /// <summary>Identifier-like text columns are dictionary-encoded.</summary>
@@ -41,7 +56,7 @@ public static class ParquetTable
     /// <summary>The key-value metadata of a Parquet file.</summary>
     public static IReadOnlyDictionary<string, string> ReadMetadata(string path)
     {
-        var reader = ParquetReader.CreateAsync(path).GetAwaiter().GetResult();
+        var reader = Open(path);
         try { return reader.CustomMetadata.ToDictionary(); }
         finally { reader.DisposeAsync().AsTask().GetAwaiter().GetResult(); }
     }
@@ -52,7 +67,7 @@ public static class ParquetTable
     /// </summary>
     public static (DateTime Min, DateTime Max)? TimestampSpan(string path, string column)
     {
-        var reader = ParquetReader.CreateAsync(path).GetAwaiter().GetResult();
+        var reader = Open(path);
         try
         {
             var field = reader.Schema.DataFields.FirstOrDefault(f => f.Name == column);
@@ -76,6 +91,7 @@ public static class ParquetTable
             for (var g = 0; g < reader.RowGroupCount; g++)
             {
                 using var group = reader.OpenRowGroupReader(g);
+                if (group.RowCount is < 0 or > SizeLimits.RowsPerRowGroup) throw new InvalidDataException($"row group {g} claims {group.RowCount:N0} rows");
                 var values = new DateTime?[group.RowCount];
                 group.ReadAsync<DateTime>(field, values.AsMemory()).GetAwaiter().GetResult();
                 foreach (var v in values)
@@ -83,9 +99,9 @@ public static class ParquetTable
             }
             return min is { } c && max is { } d ? (c, d) : null;
         }
-        catch (Exception ex) when (ex is not DataValidationException)
+        catch (Exception ex) when (ex is not (DataValidationException or OutOfMemoryException or OperationCanceledException))
         {
-            throw new DataValidationException(new RowLocation(Path.GetFileName(path), 0, 0, column, IsParquetRow: true), $"cannot read the file as Parquet: {ex.Message}");
+            throw new DataValidationException(new RowLocation(Path.GetFileName(path), 0, 0, column, IsParquetRow: true), $"cannot be read as Parquet ({ex.Message})");
         }
         finally { reader.DisposeAsync().AsTask().GetAwaiter().GetResult(); }
     }
@@ -104,10 +120,10 @@ public static class ParquetTable
     {
         var name = Path.GetFileName(path);
         using var file = File.OpenRead(path);
-        var reader = ParquetReader.CreateAsync(file, leaveStreamOpen: true).GetAwaiter().GetResult();
+        var reader = Open(path, file);
         try
         {
-            var fileFields = reader.Schema.DataFields.ToDictionary(f => f.Name);
+            var fileFields = Guard(path, () => reader.Schema.DataFields.ToDictionary(f => f.Name));
             var fields = new DataField[codec.Columns.Count];
             for (var i = 0; i < fields.Length; i++)
             {
@@ -121,10 +137,17 @@ public static class ParquetTable
             long rowBase = 0;
             for (var g = 0; g < reader.RowGroupCount; g++)
             {
-                var group = reader.OpenRowGroupReader(g);
+                var group = Guard(path, () => reader.OpenRowGroupReader(g));
+                if (group.RowCount is < 0 or > SizeLimits.RowsPerRowGroup)
+                    throw new DataValidationException(new RowLocation(name, 0, 0, "file", IsParquetRow: true),
+                        $"row group {g} claims {group.RowCount:N0} rows (at most {SizeLimits.RowsPerRowGroup:N0} are read at once; the file may be damaged)");
                 var count = (int)group.RowCount;
                 buffers.Ensure(count);
-                for (var i = 0; i < fields.Length; i++) buffers.ReadColumnAsync(group, fields[i], i, codec.Columns[i].Name, name).GetAwaiter().GetResult();
+                for (var i = 0; i < fields.Length; i++)
+                {
+                    var column = i;
+                    Guard(path, () => { buffers.ReadColumnAsync(group, fields[column], column, codec.Columns[column].Name, name).GetAwaiter().GetResult(); return 0; });
+                }
                 for (var r = 0; r < count; r++)
                 {
                     report.RowsRead++;
@@ -164,12 +187,14 @@ public static class ParquetTable
             return string.IsNullOrEmpty(s) ? null : s;
         }
 
-        public DateTime? Timestamp(int column) => buffers.Timestamps[column]![_row];
+        public DateTime? Timestamp(int column) =>
+            buffers.Timestamps[column]![_row] is { } t && !SizeLimits.IsPlausibleYear(t.Year) ? throw Error(column, $"timestamp {t:O} is outside 1900–2999") : buffers.Timestamps[column]![_row];
         public int? Integer(int column) => buffers.Integers[column]![_row];
         public double? Real(int column) =>
-            buffers.Reals[column]![_row] is { } v && !double.IsFinite(v) ? throw Error(column, $"bad number: {v}") : buffers.Reals[column]![_row];
+            buffers.Reals[column]![_row] is { } v && !SizeLimits.IsMeasurement(v) ? throw Error(column, $"bad number: {v} (finite, at most {SizeLimits.LargestMeasurement:G} in size)") : buffers.Reals[column]![_row];
         public bool? Boolean(int column) => buffers.Booleans[column]![_row];
-        public DateOnly? Date(int column) => buffers.Dates[column]![_row];
+        public DateOnly? Date(int column) =>
+            buffers.Dates[column]![_row] is { } d && !SizeLimits.IsPlausibleYear(d.Year) ? throw Error(column, $"date {d:yyyy-MM-dd} is outside 1900–2999") : buffers.Dates[column]![_row];
 
         public Exception Error(int column, string reason) =>
             new DataValidationException(new RowLocation(file, _rowNumber, fileOrder.IndexOf(fields[column].Name) + 1, columns[column].Name, IsParquetRow: true), reason);

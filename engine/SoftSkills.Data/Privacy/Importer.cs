@@ -20,8 +20,8 @@ public sealed record ImportOptions
 }
 
 /// <summary>An attribute column that looks identifying and was not told what to do: the import refuses it.</summary>
-public sealed class IdentifyingColumnException(string file, string column, string why)
-    : DataValidationException(new RowLocation(file, 1, 0, column), $"column '{column}' looks like it holds {why}: give --drop-attr {column} or --pseudonymise-attr {column} (or --keep-attr {column} if it does not identify anyone)");
+public sealed class IdentifyingColumnException(string file, int columnNumber, string column, string why)
+    : DataValidationException(new RowLocation(file, 1, columnNumber, column), $"column '{column}' looks like it holds {why}: give --drop-attr {column} or --pseudonymise-attr {column} (or --keep-attr {column} if it does not identify anyone)");
 
 /// <summary>What an import wrote: rows per table, rows skipped by lenient reading (by table), the columns dropped or pseudonymised, and the names redacted in texts.</summary>
 public sealed record ImportResult(IReadOnlyDictionary<string, ReadReport> Tables, IReadOnlyList<string> DroppedColumns, IReadOnlyList<string> PseudonymisedColumns, long TextsRedacted);
@@ -88,8 +88,9 @@ public static class Importer
     static (List<string> Keep, HashSet<string> Pseudonymised, HashSet<string> Dropped) Decide(string file, IReadOnlyList<string> columns,
         IReadOnlyList<Employee> employees, IdentityColumns identities, ImportOptions options)
     {
+        var header = TableFile.Header(file);
         foreach (var c in options.DropAttributes.Concat(options.PseudonymiseAttributes).Concat(options.KeepAttributes))
-            if (!columns.Contains(c)) throw new DataValidationException(new RowLocation(Path.GetFileName(file), 1, 0, c), $"there is no column '{c}' to drop, pseudonymise or keep");
+            if (!columns.Contains(c)) throw new DataValidationException(new RowLocation(Path.GetFileName(file), 1, header.Count + 1, c), $"there is no column '{c}' to drop, pseudonymise or keep");
         var keep = new List<string>();
         var pseudonymised = new HashSet<string>(options.PseudonymiseAttributes);
         var dropped = new HashSet<string>(options.DropAttributes);
@@ -97,7 +98,7 @@ public static class Importer
         {
             if (dropped.Contains(c) || pseudonymised.Contains(c)) continue;
             if (!options.KeepAttributes.Contains(c) && IdentityColumns.LooksIdentifying(c, employees.Select(e => e.Attribute(c))) is { } why)
-                throw new IdentifyingColumnException(Path.GetFileName(file), c, why);
+                throw new IdentifyingColumnException(Path.GetFileName(file), header.ToList().IndexOf(c) + 1, c, why);
             keep.Add(c);
         }
         return (keep, pseudonymised, dropped);

@@ -147,8 +147,11 @@ public sealed class EventCodec(EventChecks? checks = null) : TableCodec<Event>
     }
 }
 
-/// <summary>The <c>ratings</c> table; scores are whole rubric levels 0–3.</summary>
-public sealed class RatingCodec : TableCodec<Rating>
+/// <summary>
+/// The <c>ratings</c> table; scores are whole rubric levels 0–3. Given the item ids known to name no event, a RES rating
+/// of one of them is an error at its row (a RES rating's item_id is the reply's event_id).
+/// </summary>
+public sealed class RatingCodec(IReadOnlySet<string>? itemsWithoutEvent = null) : TableCodec<Rating>
 {
     static readonly ColumnDef[] All =
     [
@@ -168,7 +171,7 @@ public sealed class RatingCodec : TableCodec<Rating>
     {
         var score = row.Integer(5) ?? throw row.Error(5, "score is empty");
         if (score is < 0 or > 3) throw row.Error(5, $"score {score} is outside 0–3");
-        return new Rating(
+        var rating = new Rating(
             Required(row, 0, "item_id"),
             Required(row, 1, "rater_id"),
             ParseEnum<RaterKind>(row, 2),
@@ -176,6 +179,9 @@ public sealed class RatingCodec : TableCodec<Rating>
             row.Text(4),
             score,
             row.Timestamp(6) ?? throw row.Error(6, "rated_at is empty"));
+        if (rating.Kpi == Kpi.Res && itemsWithoutEvent?.Contains(rating.ItemId) == true)
+            throw row.Error(0, $"'{rating.ItemId}' names no event in events (a RES rating's item_id is the reply's event_id)");
+        return rating;
     }
 
     public override void Write(Rating r, ICellSink sink)

@@ -1,6 +1,6 @@
 namespace SoftSkills.Data.Schema;
 
-/// <summary>The kinds of event in the log (DESIGN §2).</summary>
+/// <summary>The kinds of event in the log (docs/design.md §2).</summary>
 public enum EventKind { Message, Reply, Request, Handoff, Decision, Meeting, TaskUpdate }
 
 /// <summary>The channel an event travelled through.</summary>

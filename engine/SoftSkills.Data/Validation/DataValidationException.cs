@@ -4,7 +4,8 @@ namespace SoftSkills.Data.Validation;
 public sealed record RowLocation(string File, long Line, int ColumnNumber, string Column, bool IsParquetRow = false)
 {
     public override string ToString() =>
-        IsParquetRow
+        Line == 0 && ColumnNumber == 0 ? File     // the file as a whole
+        : IsParquetRow
             ? $"{File}: row {Line}, column {ColumnNumber} ({Column})"
             : $"{File}:{Line}:{ColumnNumber} ({Column})";
 }

@@ -45,7 +45,7 @@ public static class CalibrationFiles
     static void Read(string path, string[] required, Action<Row, Func<string, string>, Func<string, int>> onRow)
     {
         var name = Path.GetFileName(path);
-        using var reader = new CsvRecordReader(new StreamReader(path, Encoding.UTF8));
+        using var reader = CsvRecordReader.Open(path);
         var header = new List<string>();
         if (!reader.Read(header)) throw new DataValidationException(new RowLocation(name, 1, 1, required[0]), "the file is empty");
         foreach (var c in required)
@@ -56,6 +56,7 @@ public static class CalibrationFiles
         {
             var line = reader.RecordLine;
             if (fields.Count != header.Count) throw new DataValidationException(new RowLocation(name, line, Math.Min(fields.Count, header.Count) + 1, "?"), $"row has {fields.Count} fields, the header has {header.Count}");
+            for (var i = 0; i < fields.Count; i++) fields[i] = CsvFormat.Unescape(fields[i]);   // reads back our own --sample-out
             var id = fields[Col("item_id")];
             if (id.Length == 0) throw new DataValidationException(new RowLocation(name, line, Col("item_id") + 1, "item_id"), "item_id is empty");
             var s = fields[Col("score")];

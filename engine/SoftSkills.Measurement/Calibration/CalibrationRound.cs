@@ -10,7 +10,7 @@ public sealed record HumanLabel(string ItemId, int Level, string? Reviewer, Date
 public sealed record CalibrationOutcome(CalibrationState State, RoundRecord Round, IReadOnlyList<ReviewRecord> Sample);
 
 /// <summary>
-/// One round of blended sampling (DESIGN §5). Precision of "level ≥ Competent" is measured on the human-reviewed items
+/// One round of blended sampling (docs/design.md §5). Precision of "level ≥ Competent" is measured on the human-reviewed items
 /// the coder called Competent or better: while calibrating, over every review since calibration (re)started; while
 /// auditing, over the previous round's audit sample. Calibration switches to audits once precision exceeds the bar on at
 /// least the minimum number of such items, and back when an audit falls below it. The next sample is drawn from the items

@@ -6,7 +6,7 @@ namespace SoftSkills.Measurement.Calibration;
 /// <summary>Heavy human review until the coder is precise enough, then periodic audits.</summary>
 public enum CalibrationMode { Calibrating, Auditing }
 
-/// <summary>The rules of blended sampling (DESIGN §5), fixed in the state file at its first round.</summary>
+/// <summary>The rules of blended sampling (docs/design.md §5), fixed in the state file at its first round.</summary>
 public sealed record CalibrationPolicy(
     double PrecisionBar = 0.8,
     int MinimumReviewed = 100,
@@ -48,7 +48,7 @@ public sealed record CalibrationState(
     /// <summary>Reads a state file; a malformed one is a <see cref="JsonException"/> naming the file.</summary>
     public static CalibrationState Load(string path)
     {
-        try { return JsonSerializer.Deserialize<CalibrationState>(File.ReadAllText(path), Json) ?? throw new JsonException("empty state"); }
+        try { return JsonSerializer.Deserialize<CalibrationState>(SoftSkills.Data.Files.TextFiles.ReadAllText(path), Json) ?? throw new JsonException("empty state"); }
         catch (JsonException ex) { throw new JsonException($"{path}: not a calibration state file ({ex.Message})", ex); }
     }
 }

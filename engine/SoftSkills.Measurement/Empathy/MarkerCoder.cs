@@ -7,7 +7,7 @@ public sealed record MarkerHit(string Category, string Phrase, int Start, int Le
 public sealed record MarkerScore(int Level, double Score, bool Distress, IReadOnlyList<MarkerHit> Hits);
 
 /// <summary>
-/// Scores the empathy a reply expresses from linguistic markers weighted for context (DESIGN §5): acknowledgement and
+/// Scores the empathy a reply expresses from linguistic markers weighted for context (docs/design.md §5): acknowledgement and
 /// validation weigh more when the request carries a complaint or distress and less when it is routine; a negator shortly
 /// before a marker ("not sorry") turns it into a dismissal.
 /// </summary>

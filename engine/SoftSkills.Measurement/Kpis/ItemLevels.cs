@@ -56,7 +56,7 @@ public sealed class ItemLevels
     public IEnumerable<(string Item, int Human, int Auto)> BothRated() =>
         _human.Where(kv => _auto.ContainsKey(kv.Key)).Select(kv => (kv.Key, kv.Value, _auto[kv.Key]));
 
-    /// <summary>The median of whole levels; for an even count the lower of the two middle values (DESIGN §2).</summary>
+    /// <summary>The median of whole levels; for an even count the lower of the two middle values (docs/design.md §2).</summary>
     public static int LowerMedian(List<int> scores)
     {
         scores.Sort();

@@ -3,7 +3,7 @@ namespace SoftSkills.Measurement.Kpis;
 /// <summary>The period a KPI is reported for.</summary>
 public enum PeriodKind { Day, Week, Window }
 
-/// <summary>Every window and threshold of the KPI definitions (DESIGN §3), with the defaults of the design.</summary>
+/// <summary>Every window and threshold of the KPI definitions (docs/design.md §3), with the defaults of the design.</summary>
 public sealed record KpiOptions
 {
     /// <summary><c>organisation</c>, <c>team</c>, <c>employee</c>, <c>role</c> or an <c>attr_*</c> column.</summary>

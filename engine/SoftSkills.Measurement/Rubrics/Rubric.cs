@@ -8,7 +8,7 @@ public sealed record Indicator(string Id, string Text);
 /// <summary>One of the four levels 0–3 with its behavioural anchor and 2–4 indicators.</summary>
 public sealed record RubricLevel(int Level, string Name, string Anchor, IReadOnlyList<Indicator> Indicators, int Required);
 
-/// <summary>A versioned 0–3 rubric for one KPI (DESIGN §4).</summary>
+/// <summary>A versioned 0–3 rubric for one KPI (docs/design.md §4).</summary>
 public sealed record Rubric(Kpi Kpi, string Title, string Version, IReadOnlyList<RubricLevel> Levels)
 {
     public static readonly string[] LevelNames = ["Absent", "Emerging", "Competent", "Exemplary"];

@@ -8,7 +8,7 @@ using SoftSkills.Simulation.Scenarios;
 namespace SoftSkills.Simulation.Engines;
 
 /// <summary>
-/// Runs the model on Orleans grains (DESIGN §7): one <see cref="IEmployeeGrain"/> call per employee per day, teams in
+/// Runs the model on Orleans grains (docs/design.md §7): one <see cref="IEmployeeGrain"/> call per employee per day, teams in
 /// parallel, the coordinator advancing days behind a barrier. By default it starts one silo in this process.
 /// </summary>
 public sealed class OrleansEngine : ISimulationEngine

@@ -28,7 +28,7 @@ public readonly record struct DayInfo(int Day, DateOnly Date, bool Workday, bool
 }
 
 /// <summary>
-/// An employee's day as plain code (DESIGN §7): requests arrive and are answered, messages exchanged, handoffs passed,
+/// An employee's day as plain code (docs/design.md §7): requests arrive and are answered, messages exchanged, handoffs passed,
 /// decisions taken and meetings held, all driven by the latent traits. Three generators seeded by (seed, employee, day)
 /// keep activity, ratings and trait changes on separate streams.
 /// </summary>

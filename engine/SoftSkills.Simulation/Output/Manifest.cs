@@ -9,7 +9,7 @@ public sealed record ManifestFile(
     [property: JsonPropertyName("rows")] long Rows,
     [property: JsonPropertyName("sha256")] string Sha256);
 
-/// <summary>What a simulation wrote and from what (DESIGN §10 <c>simulate</c> output).</summary>
+/// <summary>What a simulation wrote and from what (docs/design.md §10 <c>simulate</c> output).</summary>
 public sealed record Manifest
 {
     [JsonPropertyName("files")] public required SortedDictionary<string, ManifestFile> Files { get; init; }

@@ -9,7 +9,7 @@ using SoftSkills.Simulation.Model;
 namespace SoftSkills.Simulation.Output;
 
 /// <summary>
-/// Streams a simulation's tables to Parquet (DESIGN §2) day by day through atomic outputs. Each day's rows are put in
+/// Streams a simulation's tables to Parquet (docs/design.md §2) day by day through atomic outputs. Each day's rows are put in
 /// a fixed order (events by time and id, ratings by item and rater), so files are identical whichever engine ran the day.
 /// Days are written on a background task while the next day is simulated; at most two days wait in between, so
 /// memory stays bounded by a few days of events.

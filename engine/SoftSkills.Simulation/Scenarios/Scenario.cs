@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace SoftSkills.Simulation.Scenarios;
 
-/// <summary>A simulated organisation, its workload, raters, pilot and interventions (DESIGN §7). JSON uses snake_case.</summary>
+/// <summary>A simulated organisation, its workload, raters, pilot and interventions (docs/design.md §7). JSON uses snake_case.</summary>
 [GenerateSerializer, Immutable, Alias("softskills.scenario")]
 public sealed record Scenario
 {

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using SoftSkills.Data;
 
 namespace SoftSkills.Simulation.Scenarios;
 
@@ -18,6 +19,9 @@ public static class ScenarioLoader
     public static readonly string[] TraitNames = ["empathy", "collaboration", "decision_skill", "handoff_diligence"];
     public static readonly string[] Channels = ["ticket", "email", "chat"];
 
+    /// <summary>The largest rate (per employee per day or week) a scenario may ask for.</summary>
+    public const double MaxRate = 1_000;
+
     public static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
@@ -27,16 +31,25 @@ public static class ScenarioLoader
         WriteIndented = true,
     };
 
-    public static Scenario Load(string path) => Parse(File.ReadAllText(path));
+    public static Scenario Load(string path) => Parse(SoftSkills.Data.Files.TextFiles.ReadAllText(path));
 
     public static Scenario Parse(string json)
     {
         Scenario? scenario;
-        try { scenario = JsonSerializer.Deserialize<Scenario>(json, Json); }
+        try
+        {
+            using (var document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, AllowDuplicateProperties = false }))
+                RejectNulls(document.RootElement, "");
+            scenario = JsonSerializer.Deserialize<Scenario>(json, Json);
+        }
+        catch (JsonException ex) when (ex.Path is null or "$" && ex.LineNumber is not null && !ex.Message.Contains("could not be converted", StringComparison.Ordinal))
+        {
+            throw new ScenarioException("(root)", SoftSkills.Data.Files.JsonErrors.Describe(ex));
+        }
         catch (JsonException ex)
         {
             var path = (ex.Path ?? "$").TrimStart('$').TrimStart('.');
-            var rule = ex.Message.Contains("could not be mapped", StringComparison.Ordinal) ? "unknown field" : $"invalid value ({FirstSentence(ex.Message)})";
+            var rule = ex.Message.Contains("could not be mapped", StringComparison.Ordinal) ? "unknown field" : Expected(ex.Message);
             throw new ScenarioException(path.Length == 0 ? "(root)" : path, rule);
         }
         if (scenario is null) throw new ScenarioException("(root)", "must be a JSON object");
@@ -44,7 +57,40 @@ public static class ScenarioLoader
         return scenario;
     }
 
+    /// <summary>No field of a scenario may be null: leave it out to take its default.</summary>
+    static void RejectNulls(JsonElement node, string path)
+    {
+        switch (node.ValueKind)
+        {
+            case JsonValueKind.Null: throw new ScenarioException(path.Length == 0 ? "(root)" : path, "must not be null (leave the field out to take its default)");
+            case JsonValueKind.Object:
+                foreach (var p in node.EnumerateObject()) RejectNulls(p.Value, path.Length == 0 ? p.Name : $"{path}.{p.Name}");
+                break;
+            case JsonValueKind.Array:
+                var i = 0;
+                foreach (var item in node.EnumerateArray()) RejectNulls(item, $"{path}[{i++}]");
+                break;
+        }
+    }
+
     static string FirstSentence(string message) => message.Split(". ", 2)[0];
+
+    /// <summary>The serializer's complaint in the scenario's words: what the field must be, not a .NET type name.</summary>
+    static string Expected(string message)
+    {
+        var type = System.Text.RegularExpressions.Regex.Match(message, @"converted to ([\w.`\[\],]+)").Groups[1].Value.TrimEnd('.');
+        return type switch
+        {
+            "" => $"invalid value ({FirstSentence(message)})",
+            _ when type.EndsWith("Int32", StringComparison.Ordinal) || type.EndsWith("Int64", StringComparison.Ordinal) => "must be a whole number (and not too large)",
+            _ when type.EndsWith("Double", StringComparison.Ordinal) => "must be a number",
+            _ when type.EndsWith("String", StringComparison.Ordinal) => "must be a string",
+            _ when type.EndsWith("Boolean", StringComparison.Ordinal) => "must be true or false",
+            _ when type.EndsWith("DateOnly", StringComparison.Ordinal) => "must be a day (yyyy-MM-dd)",
+            _ when type.Contains("List", StringComparison.Ordinal) || type.EndsWith("[]", StringComparison.Ordinal) => "must be a list",
+            _ => "must be an object",
+        };
+    }
 
     /// <summary>SHA-256 of the scenario as the simulator sees it (canonical JSON), for the manifest.</summary>
     public static string Sha256(Scenario scenario) =>
@@ -57,9 +103,10 @@ public static class ScenarioLoader
     {
         void Require(bool ok, string path, string rule) { if (!ok) throw new ScenarioException(path, rule); }
         void Share(double v, string path) => Require(v is >= 0 and <= 1 && double.IsFinite(v), path, "must be between 0 and 1");
-        void Rate(double v, string path) => Require(v >= 0 && double.IsFinite(v), path, "must be zero or more");
+        void Rate(double v, string path) => Require(v is >= 0 and <= MaxRate, path, $"must be between 0 and {MaxRate}");
 
         Require(!string.IsNullOrWhiteSpace(s.Name), "name", "must not be empty");
+        Require(s.StartDate.Year is >= 1900 and <= 2999, "start_date", "must be a day between 1900 and 2999");
         Require(s.Teams.Count > 0, "teams", "must list at least one team");
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < s.Teams.Count; i++)
@@ -68,14 +115,17 @@ public static class ScenarioLoader
             var p = $"teams[{i}]";
             Require(!string.IsNullOrWhiteSpace(t.Name), $"{p}.name", "must not be empty");
             Require(names.Add(t.Name), $"{p}.name", $"duplicate team name '{t.Name}'");
-            Require(t.Size >= 1, $"{p}.size", "must be at least 1");
+            Require(t.Size is >= 1 and <= SizeLimits.Employees, $"{p}.size", $"must be between 1 and {SizeLimits.Employees:N0}");
             foreach (var (role, count) in t.Roles)
             {
                 Require(!string.IsNullOrWhiteSpace(role), $"{p}.roles", "role names must not be empty");
                 Require(count >= 0, $"{p}.roles.{role}", "must be zero or more");
             }
-            Require(t.Roles.Values.Sum() <= t.Size, $"{p}.roles", $"role counts add up to {t.Roles.Values.Sum()}, more than the team size {t.Size}");
+            var roles = t.Roles.Values.Sum(c => (long)c);
+            Require(roles <= t.Size, $"{p}.roles", $"role counts add up to {roles}, more than the team size {t.Size}");
         }
+        var employees = s.Teams.Sum(t => (long)t.Size);
+        Require(employees <= SizeLimits.Employees, "teams", $"{employees:N0} employees in all, more than the limit of {SizeLimits.Employees:N0}");
         foreach (var (attr, shares) in s.Cohorts)
         {
             Require(attr.StartsWith("attr_", StringComparison.Ordinal), $"cohorts.{attr}", "cohort columns must start with attr_");
@@ -126,7 +176,8 @@ public static class ScenarioLoader
         var r2 = s.Raters;
         Share(r2.HumanShare, "raters.human_share");
         Require(r2.HumanRatersPerItem >= 1, "raters.human_raters_per_item", "must be at least 1");
-        Require(r2.HumanRaterPool >= r2.HumanRatersPerItem, "raters.human_rater_pool", "must be at least human_raters_per_item");
+        Require(r2.HumanRatersPerItem <= 100, "raters.human_raters_per_item", "must be at most 100");
+        Require(r2.HumanRaterPool >= r2.HumanRatersPerItem && r2.HumanRaterPool <= 100_000, "raters.human_rater_pool", "must be at least human_raters_per_item and at most 100,000");
         Rate(r2.HumanNoiseSd, "raters.human_noise_sd");
         Require(r2.HumanLeniency is >= -3 and <= 3, "raters.human_leniency", "must be between -3 and 3");
         Share(r2.ManagerHalo, "raters.manager_halo");
@@ -137,6 +188,7 @@ public static class ScenarioLoader
         var pilot = s.Pilot;
         Require(pilot.BaselineDays >= 1, "pilot.baseline_days", "must be at least 1");
         Require(pilot.PilotDays >= 1, "pilot.pilot_days", "must be at least 1");
+        Require((long)pilot.BaselineDays + pilot.PilotDays <= SizeLimits.Days, "pilot", $"baseline_days + pilot_days must be at most {SizeLimits.Days:N0}");
         for (var i = 0; i < pilot.TreatmentTeams.Count; i++)
             Require(names.Contains(pilot.TreatmentTeams[i]), $"pilot.treatment_teams[{i}]", $"'{pilot.TreatmentTeams[i]}' is not a team");
         for (var i = 0; i < pilot.ControlTeams.Count; i++)
