@@ -9,6 +9,8 @@ return args.FirstOrDefault() switch
     "dashboard" => DashboardBenchmark.Run(args[1..]),
     "reliability" => ReliabilityBenchmark.Run(args[1..]),
     "empathy" => EmpathyBenchmark.Run(args[1..]),
+    "coverage" => await CoverageBenchmark.RunAsync(args[1..]),
+    "dif" => DifBenchmark.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -19,6 +21,8 @@ static int Usage()
     Console.Error.WriteLine("       SoftSkills.Benchmarks reliability [--units N] [--raters N]");
     Console.Error.WriteLine("       SoftSkills.Benchmarks empathy [--data EPITOME_DIR] [--replies N] [--model F (skip training)]");
     Console.Error.WriteLine("       SoftSkills.Benchmarks dashboard [--events N] [--employees N] [--team-size N]");
+    Console.Error.WriteLine("       SoftSkills.Benchmarks dif [--n N] [--items N]");
+    Console.Error.WriteLine("       SoftSkills.Benchmarks coverage [--replications N] [--parallel N] [--dir DIR]");
     Console.Error.WriteLine("       SoftSkills.Benchmarks simulate [--engine reference|orleans] [--employees N] [--days N] [--dir DIR]");
     return 2;
 }

@@ -87,4 +87,18 @@ public class RoiScenarioTests
         Assert.Equal(0.01, uplift.Mode, 12);
         Assert.Equal(0.016, uplift.High, 12);
     }
+
+    /// <summary>
+    /// A draw breaks even exactly when it ends the horizon at or above zero (break-even is the month from which the
+    /// cumulative net stays ≥ 0), so the probabilities of breaking even and of ending at a loss add up to one.
+    /// </summary>
+    [Fact]
+    public void Break_even_and_loss_probabilities_add_up_to_one()
+    {
+        foreach (var scenario in MidSize().Scenarios)
+        {
+            var mc = RoiUncertainty.MonteCarlo(scenario, 3000, 7, Distribution.Pert);
+            Assert.Equal(1.0, mc.ProbabilityBreakEven + mc.ProbabilityLoss, 12);
+        }
+    }
 }
