@@ -78,4 +78,22 @@ public class ReliabilityCliTests
         Assert.Equal(2, r.ExitCode);
         Assert.Contains(message, r.Stderr);
     }
+
+    /// <summary>
+    /// A data folder's ratings hold human raters and the auto-coder: by default only humans are compared (3 raters; 3 of
+    /// the sample's items have two human ratings); --source all adds the coder as a fourth rater (4 items then have two
+    /// or more ratings); the coder alone is one rater.
+    /// </summary>
+    [Fact]
+    public void A_data_folders_ratings_compare_human_raters_unless_asked_otherwise()
+    {
+        var ratings = Path.Combine(Softskills.Sample, "ratings.csv");
+        var human = System.Text.Json.Nodes.JsonNode.Parse(Softskills.Run("reliability", "--ratings", ratings, "--metric", "krippendorff", "--format", "json").Stdout)!;
+        Assert.Equal((3, 3, "human"), ((int)human["raters"]!, (int)human["units"]!, (string)human["source"]!));
+        var all = System.Text.Json.Nodes.JsonNode.Parse(Softskills.Run("reliability", "--ratings", ratings, "--metric", "krippendorff", "--source", "all", "--format", "json").Stdout)!;
+        Assert.Equal((4, 4), ((int)all["raters"]!, (int)all["units"]!));
+        var auto = Softskills.Run("reliability", "--ratings", ratings, "--metric", "krippendorff", "--source", "auto");
+        Assert.Equal(2, auto.ExitCode);
+        Assert.Contains("only one rater", auto.Stderr);
+    }
 }

@@ -22,6 +22,8 @@ public class BrowserTests(DashboardFixture fixture) : IClassFixture<DashboardFix
         var text = await page.InnerTextAsync("body");
         Assert.Matches(@"\d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}", text);
         Assert.Matches(@"\d+ people", text);
+        Assert.Contains("Grey cells marked n/a have no value", text);   // unknown is not a colour of the scale
+        Assert.Matches(@"\(n=\d+\)", text);                          // the ranking shows each value's n
 
         // Click 1: the top team of the ranking; click 2: a KPI; the view changes each time.
         var before = await page.InnerTextAsync("#view-title");

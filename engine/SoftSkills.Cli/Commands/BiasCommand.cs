@@ -53,7 +53,7 @@ public static class BiasCommand
                     var ratios = new JsonObject();
                     foreach (var (name, ratio) in f.SelectionRateRatios) ratios[name] = JsonOut.Number(ratio);
                     result["selection_rate_ratios"] = ratios;
-                    result["suppressed"] = new JsonArray([.. f.Suppressed.Select(s => (JsonNode)s)]);
+                    result["suppressed_groups"] = f.Suppressed.Count;   // how many, never their labels (a small group's name can identify it)
                 }
                 if (scoreName is not null)
                 {
@@ -67,10 +67,41 @@ public static class BiasCommand
             }
             catch (ArgumentException ex) { throw new BadInputException($"{file.Name}: {ex.Message}"); }
             if (CommonOptions.Json(parse)) JsonOut.Print(result);
-            else Console.WriteLine(JsonOut.Text(result));
+            else PrintText(result, file.Name, CommonOptions.MinGroup(parse, minGroup));
             return ExitCode.Ok;
         });
         return command;
+    }
+
+    /// <summary>The readable summary: rates per group with the four-fifths verdict, then score gaps with their intervals.</summary>
+    static void PrintText(JsonObject r, string file, int minGroup)
+    {
+        static double? D(JsonNode? n) => n is null ? null : (double)n;
+        static string Pct(JsonNode? n) => D(n) is { } v ? TextOut.Number(100 * v) + "%" : "–";
+        if (r["groups"] is JsonObject groups)
+        {
+            var ratios = r["selection_rate_ratios"]!.AsObject();
+            TextOut.Table($"Fairness of the flag across groups ({file})", ["group", "cases", "selected", "ratio to most selected", "true-positive rate", "false-positive rate"],
+                groups.Select(g => (IReadOnlyList<string>)[g.Key, ((int)g.Value!["n"]!).ToString(CultureInfo.InvariantCulture), Pct(g.Value["selection_rate"]),
+                    TextOut.Number(D(ratios[g.Key]), 2), Pct(g.Value["tpr"]), Pct(g.Value["fpr"])]),
+                "cases", "selected", "ratio to most selected", "true-positive rate", "false-positive rate");
+            TextOut.Line((bool?)r["four_fifths_pass"] switch
+            {
+                true => "Four-fifths rule: passed (every group is selected at 80% or more of the most-selected group's rate).",
+                false => "Four-fifths rule: FAILED (a group is selected at less than 80% of the most-selected group's rate).",
+                null => "Four-fifths rule: not decidable (fewer than two groups with cases).",
+            });
+            TextOut.Line($"Demographic parity difference {TextOut.Number(100 * D(r["demographic_parity_difference"]))} points; equalized odds difference {TextOut.Number(100 * D(r["equalized_odds_difference"]))} points.");
+            if ((int?)r["suppressed_groups"] is > 0 and var hidden)
+                TextOut.Line($"Not shown (fewer than {minGroup} cases): {hidden} group(s).");
+        }
+        if (r["score_gaps"] is JsonArray gaps)
+            TextOut.Table($"Score gaps against the reference group ({file}): standardised mean difference with a 95% bootstrap interval",
+                ["group", "reference", "n", "reference n", "gap", "SMD", "95% interval"],
+                gaps.Select(g => (IReadOnlyList<string>)[(string)g!["group"]!, (string)g["reference"]!, ((int)g["n"]!).ToString(CultureInfo.InvariantCulture),
+                    ((int)g["reference_n"]!).ToString(CultureInfo.InvariantCulture), TextOut.Signed(D(g["gap"]), 2), TextOut.Signed(D(g["smd"]), 2),
+                    TextOut.Interval(D(g["ci95"]![0]), D(g["ci95"]![1]), 2)]),
+                "n", "reference n", "gap", "SMD", "95% interval");
     }
 
     /// <summary>A small CSV table read whole, with typed column access that names file, line and column on bad values.</summary>

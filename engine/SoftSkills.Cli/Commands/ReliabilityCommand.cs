@@ -23,22 +23,30 @@ public static class ReliabilityCommand
         weights.AcceptOnlyFromAmong("none", "linear", "quadratic");
         var bootstrap = new Option<int>("--bootstrap") { Description = "bootstrap resamples for Krippendorff's interval", DefaultValueFactory = _ => 1000 };
         var seed = new Option<int>("--seed") { Description = "seed of the bootstrap", DefaultValueFactory = _ => 1 };
+        var source = new Option<string>("--source")
+        {
+            Description = "with a rater_kind column (a data folder's ratings.csv): human raters only (default), the auto-coder only, or all",
+            DefaultValueFactory = _ => "human",
+        };
+        source.AcceptOnlyFromAmong("human", "auto", "all");
         var command = new Command("reliability", "Inter-rater reliability: percent agreement, Cohen, Fleiss, Krippendorff, ICC, Cronbach.")
         {
-            ratings, metric, level, weights, bootstrap, seed,
+            ratings, metric, level, weights, bootstrap, seed, source,
         };
         command.SetAction(parse =>
         {
             var file = parse.GetValue(ratings)!;
             if (!file.Exists) throw new BadInputException($"ratings file '{file.FullName}' does not exist");
             var resamples = Inputs.Range("--bootstrap", parse.GetValue(bootstrap), 100, SizeLimits.Resamples);
-            var (matrix, items, raters) = RatingsFile.Read(file.FullName);
+            var from = parse.GetValue(source)!;
+            var (matrix, items, raters) = RatingsFile.Read(file.FullName, from);
             var name = parse.GetValue(metric)!;
             if (raters.Count == 0) throw new BadInputException($"{file.Name}: no ratings");
             if (raters.Count < 2 && name != "cronbach") throw new BadInputException($"{file.Name}: only one rater ({raters[0]}): reliability needs two or more");
             JsonObject result;
             try { result = Compute(name, matrix, raters, parse.GetValue(level)!, parse.GetValue(weights)!, resamples, parse.GetValue(seed)); }
             catch (ArgumentException ex) { throw new BadInputException($"{file.Name}: {ex.Message}"); }
+            result["source"] = from;
             if (CommonOptions.Json(parse)) JsonOut.Print(result);
             else Console.WriteLine(result["undefined"] is { } why ? $"{name}: undefined ({why}; {items.Count} items, {raters.Count} raters)"
                 : $"{name}: {result["value"]} ({items.Count} items, {raters.Count} raters)");
@@ -94,10 +102,14 @@ public static class ReliabilityCommand
     static double[] Column(double[,] x, int j) => Enumerable.Range(0, x.GetLength(0)).Select(i => x[i, j]).ToArray();
 }
 
-/// <summary>Reads ratings in long form into an items × raters matrix (NaN where a rater did not rate an item).</summary>
+/// <summary>
+/// Reads ratings in long form into an items × raters matrix (NaN where a rater did not rate an item). A file with a
+/// <c>rater_kind</c> column (a data folder's ratings) keeps the rows of the source asked for: <c>human</c> raters,
+/// the <c>auto</c>-coder, or <c>all</c> (mixing the coder in as one more rater changes what the coefficient means).
+/// </summary>
 public static class RatingsFile
 {
-    public static (double[,] Matrix, List<string> Items, List<string> Raters) Read(string path)
+    public static (double[,] Matrix, List<string> Items, List<string> Raters) Read(string path, string source = "all")
     {
         var name = Path.GetFileName(path);
         using var reader = CsvRecordReader.Open(path);
@@ -106,6 +118,7 @@ public static class RatingsFile
         int Col(string c) => header.IndexOf(c) is var i and >= 0 ? i
             : throw new DataValidationException(new RowLocation(name, 1, header.Count + 1, c), $"missing column '{c}'");
         var (itemCol, raterCol, scoreCol) = (Col("item_id"), Col("rater_id"), Col("score"));
+        var kindCol = header.IndexOf("rater_kind");
         var items = new Dictionary<string, int>(StringComparer.Ordinal);
         var raters = new Dictionary<string, int>(StringComparer.Ordinal);
         var cells = new Dictionary<(int, int), double>();
@@ -114,6 +127,7 @@ public static class RatingsFile
         {
             var line = reader.RecordLine;
             if (fields.Count != header.Count) throw new DataValidationException(new RowLocation(name, line, Math.Min(fields.Count, header.Count) + 1, "?"), $"row has {fields.Count} fields, the header has {header.Count}");
+            if (kindCol >= 0 && source != "all" && fields[kindCol] != source) continue;
             if (!double.TryParse(fields[scoreCol], NumberStyles.Float, CultureInfo.InvariantCulture, out var score) || !double.IsFinite(score))
                 throw new DataValidationException(new RowLocation(name, line, scoreCol + 1, "score"), $"score '{fields[scoreCol]}' is not a number");
             if (fields[itemCol].Length == 0) throw new DataValidationException(new RowLocation(name, line, itemCol + 1, "item_id"), "item_id is empty");
@@ -123,7 +137,8 @@ public static class RatingsFile
             if (!cells.TryAdd((i, r), score))
                 throw new DataValidationException(new RowLocation(name, line, raterCol + 1, "rater_id"), $"rater '{fields[raterCol]}' rated item '{fields[itemCol]}' twice");
         }
-        if (items.Count == 0) throw new DataValidationException(new RowLocation(name, 2, 1, "item_id"), "no ratings");
+        if (items.Count == 0)
+            throw new DataValidationException(new RowLocation(name, 2, 1, "item_id"), kindCol >= 0 && source != "all" ? $"no ratings with rater_kind '{source}' (see --source)" : "no ratings");
         var matrix = new double[items.Count, raters.Count];
         for (var a = 0; a < items.Count; a++) for (var b = 0; b < raters.Count; b++) matrix[a, b] = double.NaN;
         foreach (var ((i, r), v) in cells) matrix[i, r] = v;

@@ -14,7 +14,9 @@ public sealed record CalibrationOutcome(CalibrationState State, RoundRecord Roun
 /// the coder called Competent or better: while calibrating, over every review since calibration (re)started; while
 /// auditing, over the previous round's audit sample. Calibration switches to audits once precision exceeds the bar on at
 /// least the minimum number of such items, and back when an audit falls below it. The next sample is drawn from the items
-/// not seen before, stratum by stratum, so that every stratum with new items has at least one reviewed.
+/// not seen before, stratum by stratum, so that every stratum with new items has at least one reviewed. Human labels of
+/// auto-coded items that were never requested (a first batch labelled before any round, or extra reviews) become reviews
+/// of this round and count in it.
 /// </summary>
 public static class CalibrationRound
 {
@@ -33,9 +35,17 @@ public static class CalibrationRound
             ? r with { HumanLevel = l.Level, Reviewer = l.Reviewer.Length == 0 ? null : l.Reviewer, ReviewedAt = l.At }
             : r).ToList();
 
-        var counted = state.Mode == CalibrationMode.Calibrating
-            ? reviews.Where(r => r.Round >= state.ModeSinceRound)
-            : reviews.Where(r => r.Round == round - 1);
+        var requested = new HashSet<string>(state.Reviews.Select(r => r.ItemId), StringComparer.Ordinal);
+        var given = auto.Where(a => !requested.Contains(a.ItemId) && labels.ContainsKey(a.ItemId)).DistinctBy(a => a.ItemId)
+            .Select(a =>
+            {
+                var l = labels[a.ItemId];
+                return new ReviewRecord(a.ItemId, round, a.Stratum, policy.RubricVersion, l.Reviewer.Length == 0 ? null : l.Reviewer, l.At, l.Level, a.Level);
+            }).ToList();
+        reviews.AddRange(given);
+        var counted = (state.Mode == CalibrationMode.Calibrating
+            ? reviews.Where(r => r.Round >= state.ModeSinceRound && r.Round < round)
+            : reviews.Where(r => r.Round == round - 1)).Concat(given);
         var positives = counted.Where(r => r.HumanLevel is not null && r.AutoLevel >= policy.CompetentLevel).ToList();
         var precision = WilsonInterval.Of(positives.Count(r => r.HumanLevel >= policy.CompetentLevel), positives.Count);
 
@@ -47,6 +57,7 @@ public static class CalibrationRound
         };
 
         var seen = new HashSet<string>(state.SeenItems, StringComparer.Ordinal);
+        foreach (var g in given) seen.Add(g.ItemId);   // already reviewed: never sampled again
         var fresh = auto.Where(a => seen.Add(a.ItemId)).ToList();
         var share = next == CalibrationMode.Calibrating ? policy.ReviewShare : policy.AuditShare;
         var sample = new List<ReviewRecord>();
@@ -68,7 +79,7 @@ public static class CalibrationRound
             ModeSinceRound = next == state.Mode ? state.ModeSinceRound : round,
             Rounds = [.. state.Rounds, record],
             Reviews = [.. reviews, .. sample],
-            SeenItems = [.. state.SeenItems, .. fresh.Select(a => a.ItemId)],
+            SeenItems = [.. state.SeenItems, .. given.Select(g => g.ItemId), .. fresh.Select(a => a.ItemId)],
         };
         return new CalibrationOutcome(newState, record, sample);
     }

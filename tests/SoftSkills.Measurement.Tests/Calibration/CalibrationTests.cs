@@ -84,4 +84,24 @@ public class CalibrationTests
         }
         Assert.Equal(straight.ToJson(), resumed.ToJson());
     }
+
+    /// <summary>
+    /// Labels handed in before any item was requested count in the round they are given: 25 labels of period 1's items
+    /// (13 coded Competent, 10 of them truly so) give precision 10/13 on 13 items in round 1, and those items are not sampled again.
+    /// </summary>
+    [Fact]
+    public void Labels_given_before_any_request_count_in_their_round()
+    {
+        var items = Period(1);
+        var labelled = items.Take(25).ToList();
+        var labels = labelled.Select((a, i) => new HumanLabel(a.ItemId, a.Level >= 2 && i < 20 ? 2 : 1, "rev-0", null)).ToList();
+        var outcome = CalibrationRound.Run(CalibrationState.New(new CalibrationPolicy()), items, labels, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        var competent = labelled.Where(a => a.Level >= 2).ToList();
+        Assert.Equal(13, competent.Count);
+        Assert.Equal(13, outcome.Round.PrecisionTrials);
+        Assert.Equal(10, outcome.Round.PrecisionSuccesses);
+        Assert.Equal(175, outcome.Round.NewItems);
+        Assert.DoesNotContain(outcome.Sample, r => labelled.Any(l => l.ItemId == r.ItemId));
+        Assert.Equal(25, outcome.State.Reviews.Count(r => r.Round == 1 && r.HumanLevel is not null));
+    }
 }
