@@ -24,6 +24,16 @@ public sealed class BadInputExampleTests
         Assert.Empty(Directory.GetFileSystemEntries(work.Path, "out*"));
     }
 
+    /// <summary>A JSON file's text with the value at a path such as <c>teams[0].size</c> replaced.</summary>
+    static string With(string file, string path, JsonNode? value)
+    {
+        var root = JsonNode.Parse(File.ReadAllText(file))!;
+        var parts = path.Replace("[", ".").Replace("]", "").Split('.');
+        var parent = parts[..^1].Aggregate(root, (node, p) => int.TryParse(p, out var i) ? node[i]! : node[p]!);
+        if (int.TryParse(parts[^1], out var index)) parent[index] = value; else parent[parts[^1]] = value;
+        return root.ToJsonString();
+    }
+
     static string Parquet(TempDir work)
     {
         var key = work.File("key");
@@ -83,11 +93,7 @@ public sealed class BadInputExampleTests
     public void A_null_in_a_scenario_is_named_by_its_json_path(string field, string named)
     {
         using var work = new TempDir();
-        var scenario = JsonNode.Parse(File.ReadAllText(Scenario))!;
-        var parts = field.Replace("[", ".").Replace("]", "").Split('.');
-        var parent = parts[..^1].Aggregate(scenario, (node, p) => int.TryParse(p, out var i) ? node[i]! : node[p]!);
-        if (int.TryParse(parts[^1], out var index)) parent[index] = null; else parent[parts[^1]] = null;
-        File.WriteAllText(work.File("s.json"), scenario.ToJsonString());
+        File.WriteAllText(work.File("s.json"), With(Scenario, field, null));
         Refused(work, ["simulate", "--scenario", work.File("s.json"), "--engine", "reference", "--out", work.File("out")], "s.json", named, "null");
     }
 
@@ -109,11 +115,7 @@ public sealed class BadInputExampleTests
     public void A_wrong_value_in_trigger_rules_is_named_by_its_json_path(string path, string value)
     {
         using var work = new TempDir();
-        var rules = JsonNode.Parse(File.ReadAllText(Path.Combine(Softskills.RepoRoot, "data", "triggers", "default.json")))!;
-        var parts = path[2..].Replace("[", ".").Replace("]", "").Split('.');
-        var parent = parts[..^1].Aggregate(rules, (node, p) => int.TryParse(p, out var i) ? node[i]! : node[p]!);
-        parent[parts[^1]] = JsonNode.Parse(value);
-        File.WriteAllText(work.File("t.json"), rules.ToJsonString());
+        File.WriteAllText(work.File("t.json"), With(Path.Combine(Softskills.RepoRoot, "data", "triggers", "default.json"), path[2..], JsonNode.Parse(value)));
         Refused(work, ["dashboard", "--data", Softskills.Sample, "--triggers", work.File("t.json"), "--out", work.File("out.html")], "t.json", path);
     }
 
@@ -125,11 +127,7 @@ public sealed class BadInputExampleTests
     public void A_wrong_value_in_an_roi_file_is_named_by_its_json_path(string path, string value)
     {
         using var work = new TempDir();
-        var roi = JsonNode.Parse(File.ReadAllText(Roi))!;
-        var parts = path[2..].Replace("[", ".").Replace("]", "").Split('.');
-        var parent = parts[..^1].Aggregate(roi, (node, p) => int.TryParse(p, out var i) ? node[i]! : node[p]!);
-        parent[parts[^1]] = JsonNode.Parse(value);
-        File.WriteAllText(work.File("r.json"), roi.ToJsonString());
+        File.WriteAllText(work.File("r.json"), With(Roi, path[2..], JsonNode.Parse(value)));
         Refused(work, ["roi", "--scenario", work.File("r.json"), "--report", work.File("out.html")], "r.json", path);
     }
 
