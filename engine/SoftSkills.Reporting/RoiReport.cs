@@ -85,7 +85,10 @@ public static class RoiReport
             + $"Software costs {Range(x["software_per_seat_month"], Cur)} per seat plus {Range(x["software_fixed_month"], Cur)} a month; implementation {Range(x["implementation_cost"], Cur)} "
             + $"over {Range(x["implementation_months"], Num)} months; coaching {Range(x["coaching_hours_per_member_month"], Num)} hours per member a month and human review "
             + $"{Range(x["review_hours_per_member_month"], Num)} hours per member a month until the auto-coder passes its precision bar after {Range(x["months_to_precision_bar"], Num)} months, "
-            + $"then {Range(x["audit_hours_per_member_month"], Num)} hours of audits, all at {Range(x["hourly_rate"], Cur)} an hour. "
+            + (x["auto_share_after_bar"] is { IsFixed: true, Mode: >= 1 }
+                ? $"then {Range(x["audit_hours_per_member_month"], Num)} hours of audits, "
+                : $"then review of the {Range(x["auto_share_after_bar"], v => Pct(1 - v))} of items the coder is not confident enough to label itself plus {Range(x["audit_hours_per_member_month"], Num)} hours of audits, ")
+            + $"all at {Range(x["hourly_rate"], Cur)} an hour. "
             + $"Horizon {s.HorizonMonths} months, discount rate {Pct(s.DiscountRateAnnual)} a year.";
     }
 }

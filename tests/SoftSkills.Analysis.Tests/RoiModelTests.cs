@@ -124,4 +124,18 @@ public class RoiModelTests
         var r = RoiModel.Run(Nothing with { ReviewHoursPerMemberMonth = 2, AuditHoursPerMemberMonth = 0.5, MonthsToPrecisionBar = 2, HourlyRate = 10 });
         Assert.Equal([200.0, 200, 50, 50], r.Months.Take(4).Select(m => m.Review));
     }
+
+    /// <summary>
+    /// Past the precision bar the coder labels a share of items itself; the rest stay under full review: 10 members ×
+    /// (0.3 h × (1 − 0.75) + 0.05 h) × 100 an hour = 125 a month after month 2, against 10 × 0.3 × 100 = 300 before.
+    /// With the default share 1 only the audits remain (50 a month).
+    /// </summary>
+    [Fact]
+    public void Review_after_the_bar_covers_what_the_coder_does_not_label_itself()
+    {
+        var x = Nothing with { HourlyRate = 100, ReviewHoursPerMemberMonth = 0.3, AuditHoursPerMemberMonth = 0.05, MonthsToPrecisionBar = 2 };
+        var routed = RoiModel.Run(x with { AutoShareAfterBar = 0.75 });
+        Assert.Equal([-300.0, -300, -125, -125], routed.Months.Take(4).Select(m => m.Net));
+        Assert.Equal(-50.0, RoiModel.Run(x).Months[2].Net, 9);
+    }
 }

@@ -113,4 +113,32 @@ public class EmpathyCliTests
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("auto.csv:3:2", r.Stderr);
     }
+
+    /// <summary>
+    /// The calibration loop with confidence routing on EPITOME's test split: the coder is trusted from some round on,
+    /// labels at least 30% of the later items itself, and puts them on the people's side of Competent at least 80% of the
+    /// time by the lower end of the Wilson interval. Skipped where EPITOME is absent.
+    /// </summary>
+    [SkippableFact]
+    public void Replay_on_epitome_reaches_audits_with_the_coder_labelling_a_third_or_more()
+    {
+        Requires.Data(Epitome);
+        var r = Softskills.Run("empathy", "replay", "--data", Epitome, "--format", "json");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        var json = JsonDocument.Parse(r.Stdout).RootElement;
+        Assert.Contains("split.csv", json.GetProperty("items_from").GetString());
+        Assert.Equal(JsonValueKind.Number, json.GetProperty("audit_mode_reached_round").ValueKind);
+        Assert.True(json.GetProperty("auto_share").GetDouble() >= 0.3, r.Stdout);
+        Assert.True(json.GetProperty("agreement_auto").GetProperty("wilson_low").GetDouble() >= 0.8, r.Stdout);
+    }
+
+    [Fact]
+    public void A_folder_without_epitome_says_where_to_get_it()
+    {
+        using var dir = new TempDir();
+        var r = Softskills.Run("empathy", "evaluate", "--data", dir.Path);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("emotional-reactions-reddit.csv", r.Stderr);
+        Assert.Contains("github.com/behavioral-data/Empathy-Mental-Health", r.Stderr);
+    }
 }

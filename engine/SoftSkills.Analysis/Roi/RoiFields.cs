@@ -31,6 +31,7 @@ static class RoiFields
         new("review_hours_per_member_month", x => x.ReviewHoursPerMemberMonth, (x, v) => x with { ReviewHoursPerMemberMonth = v }, NonNegative),
         new("months_to_precision_bar", x => x.MonthsToPrecisionBar, (x, v) => x with { MonthsToPrecisionBar = v }, NonNegative),
         new("audit_hours_per_member_month", x => x.AuditHoursPerMemberMonth, (x, v) => x with { AuditHoursPerMemberMonth = v }, NonNegative),
+        new("auto_share_after_bar", x => x.AutoShareAfterBar, (x, v) => x with { AutoShareAfterBar = v }, Share),
         new("recurring_savings_per_member_month", x => x.RecurringSavingsPerMemberMonth, (x, v) => x with { RecurringSavingsPerMemberMonth = v }, NonNegative),
     ];
 

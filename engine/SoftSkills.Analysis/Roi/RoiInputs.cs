@@ -33,6 +33,11 @@ public sealed record RoiInputs
     public double MonthsToPrecisionBar { get; init; } = 3;
     /// <summary>Audit hours per member per month once the bar is passed.</summary>
     public double AuditHoursPerMemberMonth { get; init; } = 0.05;
+    /// <summary>
+    /// Share of items the coder labels itself once past the bar (confidence routing: `empathy replay` measures it); the
+    /// rest stay under review at the full rate. 1, the default, leaves only audits.
+    /// </summary>
+    public double AutoShareAfterBar { get; init; } = 1;
     /// <summary>A second benefit line: rework or attrition savings per member per month at full effect (follows the same ramp and retention).</summary>
     public double RecurringSavingsPerMemberMonth { get; init; }
 }

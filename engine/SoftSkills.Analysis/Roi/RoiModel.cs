@@ -78,7 +78,9 @@ public static class RoiModel
             var benefit = fullBenefit * Ramp(m, x.RampMonths, x.RampShape) * Retention(m, x.CoachingMonths, x.EffectDecayPerMonth);
             var implementation = m <= implementationMonths ? x.ImplementationCost / implementationMonths : 0;
             var coaching = x.CoachingMonths <= 0 || m <= x.CoachingMonths ? x.Members * x.CoachingHoursPerMemberMonth * x.HourlyRate : 0;
-            var review = x.Members * (m <= x.MonthsToPrecisionBar ? x.ReviewHoursPerMemberMonth : x.AuditHoursPerMemberMonth) * x.HourlyRate;
+            // Past the bar, the items the coder does not label itself stay under full review; the rest are audited.
+            var review = x.Members * (m <= x.MonthsToPrecisionBar ? x.ReviewHoursPerMemberMonth
+                : x.ReviewHoursPerMemberMonth * (1 - x.AutoShareAfterBar) + x.AuditHoursPerMemberMonth) * x.HourlyRate;
             var cost = software + implementation + coaching + review;
             var net = benefit - cost;
             cumulative += net;

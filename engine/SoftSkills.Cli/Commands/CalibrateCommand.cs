@@ -60,9 +60,16 @@ public static class CalibrateCommand
                 ["precision_items"] = r.PrecisionTrials, ["bar"] = outcome.State.Policy.PrecisionBar,
                 ["new_items"] = r.NewItems, ["sampled"] = r.Sampled, ["next_review_share"] = r.ReviewShare, ["strata"] = r.Strata,
                 ["rubric_version"] = outcome.State.Policy.RubricVersion,
+                ["threshold"] = JsonOut.Number(r.Threshold), ["negative_threshold"] = JsonOut.Number(r.NegativeThreshold),
+                ["auto_labelled"] = r.AutoLabelled, ["auto_share"] = JsonOut.Number(r.NewItems == 0 ? null : r.AutoShare),
             };
             if (CommonOptions.Json(parse)) JsonOut.Print(result);
-            else Console.WriteLine($"round {r.Round}: precision {(double.IsNaN(r.Precision) ? "n/a" : r.Precision.ToString("F3"))} [{r.Lower:F3}, {r.Upper:F3}] on {r.PrecisionTrials} items; {Name(r.Mode)} → {Name(r.NextMode)}; {r.Sampled} of {r.NewItems} new items to review ({r.ReviewShare:P0})");
+            else
+            {
+                Console.WriteLine($"round {r.Round}: precision {(double.IsNaN(r.Precision) ? "n/a" : r.Precision.ToString("F3"))} [{r.Lower:F3}, {r.Upper:F3}] on {r.PrecisionTrials} items; {Name(r.Mode)} → {Name(r.NextMode)}; {r.Sampled} of {r.NewItems} new items to review, {r.AutoLabelled} labelled by the coder alone ({r.AutoShare:P0})");
+                if (r.Threshold is not null || r.NegativeThreshold is not null)
+                    Console.WriteLine($"the coder labels its level ≥ 2 calls with confidence ≥ {(r.Threshold is { } t ? t.ToString("F2") : "– (all go to people)")} and its level < 2 calls with confidence ≥ {(r.NegativeThreshold is { } n ? n.ToString("F2") : "– (all go to people)")}");
+            }
             return ExitCode.Ok;
         });
         return command;

@@ -13,12 +13,43 @@ public sealed record EpitomePair(string SeekerPostId, string ResponsePostId, str
     int EmotionalReactions, int Interpretations, int Explorations, string Split);
 
 /// <summary>
-/// Reads the EPITOME data (Sharma, Miner, Atkins &amp; Althoff 2020, EMNLP; read from ../shared/data/epitome, never copied):
-/// one file per mechanism, rows in the same order across files. A bad row is an error naming file, line and column.
+/// Reads the EPITOME data (Sharma, Miner, Atkins &amp; Althoff 2020, EMNLP), published in the authors' public repository
+/// (github.com/behavioral-data/Empathy-Mental-Health, folder <c>dataset/</c>) and never copied into this one: one file per
+/// mechanism, rows in the same order across files. A bad row is an error naming file, line and column.
 /// </summary>
 public static class Epitome
 {
     public static readonly string[] Mechanisms = ["emotional-reactions", "interpretations", "explorations"];
+
+    /// <summary>Where a newcomer gets the data.</summary>
+    public const string Source = "the dataset/ folder of https://github.com/behavioral-data/Empathy-Mental-Health (research use; cite Sharma et al. 2020, EMNLP)";
+
+    /// <summary>Share of seeker posts in the test split when no split.csv fixes it.</summary>
+    public const int TestPercent = 20;
+
+    /// <summary>The split a folder's pairs come with: its split.csv, or the one derived from sp_id.</summary>
+    public static string SplitSource(string folder) => File.Exists(Path.Combine(folder, "split.csv"))
+        ? "split.csv"
+        : $"derived: FNV-1a 64 of sp_id, test when the hash mod 100 < {TestPercent}";
+
+    /// <summary>
+    /// The split of a pair without split.csv: by its seeker post (FNV-1a 64 of the UTF-8 sp_id, test when mod 100 &lt; 20),
+    /// so every response to one post, and every repeated pair, falls in the same split, on every machine.
+    /// </summary>
+    public static string DerivedSplit(string seekerPostId)
+    {
+        var h = 14695981039346656037UL;
+        foreach (var b in Encoding.UTF8.GetBytes(seekerPostId)) h = (h ^ b) * 1099511628211UL;
+        return h % 100 < TestPercent ? "test" : "train";
+    }
+
+    /// <summary>Checks that a folder holds the three EPITOME files, saying what is missing and where to get them.</summary>
+    public static void RequireFiles(string folder)
+    {
+        var missing = Mechanisms.Select(m => Path.GetFileName(FileOf(folder, m))).Where(f => !File.Exists(Path.Combine(folder, f))).ToList();
+        if (missing.Count > 0)
+            throw new FileNotFoundException($"EPITOME is not in '{folder}': {string.Join(", ", missing)} {(missing.Count == 1 ? "is" : "are")} missing. Get the three *-reddit.csv files from {Source}, put them in one folder and pass it with --data");
+    }
 
     public static string FileOf(string folder, string mechanism) => Path.Combine(folder, $"{mechanism}-reddit.csv");
 
@@ -59,13 +90,15 @@ public static class Epitome
 
     /// <summary>
     /// The three mechanism files joined row by row (they list the same pairs in the same order) with their split from
-    /// split.csv; a pair missing from split.csv or a row that does not match across files is an error naming file and line.
+    /// split.csv when the folder has one (so published figures stay comparable), else from <see cref="DerivedSplit"/>; a pair
+    /// missing from split.csv or a row that does not match across files is an error naming file and line.
     /// </summary>
     public static List<EpitomePair> ReadPairs(string folder)
     {
+        RequireFiles(folder);
         var files = Mechanisms.Select(m => Read(FileOf(folder, m))).ToArray();
         var splitPath = Path.Combine(folder, "split.csv");
-        var splits = ReadSplit(splitPath);
+        var splits = File.Exists(splitPath) ? ReadSplit(splitPath) : null;
         var pairs = new List<EpitomePair>(files[0].Count);
         for (var i = 0; i < files[0].Count; i++)
         {
@@ -76,7 +109,9 @@ public static class Epitome
                     throw new DataValidationException(new RowLocation(Path.GetFileName(FileOf(folder, Mechanisms[m])), i < files[m].Count ? files[m][i].Line : er.Line, 1, "sp_id"),
                         $"row {i + 1} is not the pair ({er.SeekerPostId}, {er.ResponsePostId}) of {Path.GetFileName(FileOf(folder, Mechanisms[0]))}");
             }
-            if (!splits.TryGetValue((er.SeekerPostId, er.ResponsePostId), out var split))
+            string? split;
+            if (splits is null) split = DerivedSplit(er.SeekerPostId);
+            else if (!splits.TryGetValue((er.SeekerPostId, er.ResponsePostId), out split))
                 throw new DataValidationException(new RowLocation(Path.GetFileName(FileOf(folder, Mechanisms[0])), er.Line, 1, "sp_id"),
                     $"the pair ({er.SeekerPostId}, {er.ResponsePostId}) is not in split.csv");
             pairs.Add(new EpitomePair(er.SeekerPostId, er.ResponsePostId, er.SeekerPost, er.ResponsePost, er.Level, files[1][i].Level, files[2][i].Level, split));

@@ -6,8 +6,9 @@ using SoftSkills.Data.Validation;
 namespace SoftSkills.Measurement.Calibration;
 
 /// <summary>
-/// Reads the calibration inputs: auto-coded items (<c>item_id, score</c> and stratum columns such as <c>team_id</c>,
-/// <c>attr_first_language</c>) and human labels (<c>item_id, score</c>, optionally <c>rater_id, rated_at</c>), scores 0–3.
+/// Reads the calibration inputs: auto-coded items (<c>item_id, score</c>, an optional <c>confidence</c> (0–1, the coder's
+/// confidence in its call "level ≥ 2" or "level &lt; 2", which turns on confidence routing) and stratum columns such as
+/// <c>team_id</c>, <c>attr_first_language</c>) and human labels (<c>item_id, score</c>, optionally <c>rater_id, rated_at</c>), scores 0–3.
 /// A bad row is an error naming file, line and column.
 /// </summary>
 public static class CalibrationFiles
@@ -18,7 +19,14 @@ public static class CalibrationFiles
         Read(path, ["item_id", "score"], (row, get, col) =>
         {
             var parts = strata.Where(s => col(s) >= 0).Select(s => get(s)).ToArray();
-            items.Add(new AutoItem(get("item_id"), row.Score, parts.Length == 0 ? "all" : string.Join("|", parts)));
+            double? confidence = null;
+            if (col("confidence") >= 0 && get("confidence").Length > 0)
+            {
+                if (!double.TryParse(get("confidence"), NumberStyles.Float, CultureInfo.InvariantCulture, out var c) || c is < 0 or > 1 || double.IsNaN(c))
+                    throw new DataValidationException(new RowLocation(row.File, row.Line, col("confidence") + 1, "confidence"), $"confidence '{get("confidence")}' is not a probability from 0 to 1");
+                confidence = c;
+            }
+            items.Add(new AutoItem(get("item_id"), row.Score, parts.Length == 0 ? "all" : string.Join("|", parts), confidence));
         });
         return items;
     }

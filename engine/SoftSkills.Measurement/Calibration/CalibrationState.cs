@@ -14,15 +14,37 @@ public sealed record CalibrationPolicy(
     double AuditShare = 0.05,
     int CompetentLevel = 2,
     string RubricVersion = "res/1",
-    int Seed = 1);
+    int Seed = 1,
+    double RiskLevel = 0.05);
 
-/// <summary>One item sent to human review: when, in which round, under which rubric version, and (once known) by whom.</summary>
-public sealed record ReviewRecord(string ItemId, int Round, string Stratum, string RubricVersion, string? Reviewer, DateTime? ReviewedAt, int? HumanLevel, int AutoLevel);
+/// <summary>Why an item went to a human: the heavy review of calibration, the coder's confidence below its threshold, an audit of an auto-labelled item, or a label handed in unasked.</summary>
+public static class ReviewReasons
+{
+    public const string Calibration = "calibration", BelowThreshold = "below_threshold", Audit = "audit", Given = "given";
+}
+
+/// <summary>
+/// One item sent to human review: when, in which round, why, under which rubric version, the coder's level and confidence,
+/// and (once known) the human level and reviewer.
+/// </summary>
+public sealed record ReviewRecord(string ItemId, int Round, string Stratum, string RubricVersion, string? Reviewer, DateTime? ReviewedAt, int? HumanLevel, int AutoLevel,
+    double? Confidence = null, string Reason = ReviewReasons.Calibration);
 
 /// <summary>What one round found and decided.</summary>
+/// <summary>
+/// What one round found and decided. With confidences, <see cref="Threshold"/> and <see cref="NegativeThreshold"/> are
+/// the confidence above which the coder's level-≥-2 and level-&lt;-2 calls go unreviewed from this round on (null: all
+/// reviewed), <see cref="RoutedPrecision"/> the precision of the reviewed positive calls above the threshold, and
+/// <see cref="AutoLabelled"/> how many of the new items the coder labelled itself.
+/// </summary>
 public sealed record RoundRecord(
     int Round, DateTime DecidedAt, CalibrationMode Mode, CalibrationMode NextMode, int PrecisionTrials, int PrecisionSuccesses,
-    double Precision, double Lower, double Upper, int NewItems, int Sampled, double ReviewShare, int Strata);
+    double Precision, double Lower, double Upper, int NewItems, int Sampled, double ReviewShare, int Strata,
+    double? Threshold = null, double? NegativeThreshold = null, Proportion? RoutedPrecision = null, int AutoLabelled = 0)
+{
+    /// <summary>The share of the round's new items labelled without review (the coder's coverage).</summary>
+    public double AutoShare => NewItems == 0 ? 0 : (double)AutoLabelled / NewItems;
+}
 
 /// <summary>The resumable, auditable state of the calibration loop: its policy, every round and every review request.</summary>
 public sealed record CalibrationState(

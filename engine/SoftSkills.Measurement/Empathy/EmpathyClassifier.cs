@@ -54,20 +54,33 @@ public sealed class EmpathyClassifier
     public MechanismLevels[] Predict(IReadOnlyList<EmpathyExample> examples) => Predict(examples, null);
 
     /// <summary>The three predicted levels of each example, reusing its marker scores when the caller has them.</summary>
-    internal MechanismLevels[] Predict(IReadOnlyList<EmpathyExample> examples, IReadOnlyList<MarkerScore>? scores)
+    internal MechanismLevels[] Predict(IReadOnlyList<EmpathyExample> examples, IReadOnlyList<MarkerScore>? scores) =>
+        PredictWithProbabilities(examples, scores).Levels;
+
+    /// <summary>
+    /// The predicted levels (the arg-max of the class-weighted probabilities) and the probabilities themselves, which give
+    /// the coder's confidence.
+    /// </summary>
+    internal (MechanismLevels[] Levels, MechanismProbabilities[] Probabilities) PredictWithProbabilities(IReadOnlyList<EmpathyExample> examples, IReadOnlyList<MarkerScore>? scores)
     {
         const int chunk = 2048; // bounds the dense copies
-        var result = new MechanismLevels[examples.Count];
+        var levels = new MechanismLevels[examples.Count];
+        var probabilities = new MechanismProbabilities[examples.Count];
         for (var start = 0; start < examples.Count; start += chunk)
         {
             var part = examples.Skip(start).Take(chunk).ToList();
             var rows = features.TransformDense(Rows(part, Markers, scores?.Skip(start).Take(chunk).ToList()));
-            var er = models[EmpathyMechanism.EmotionalReactions].Predict(rows);
-            var ip = models[EmpathyMechanism.Interpretations].Predict(rows);
-            var ex = models[EmpathyMechanism.Explorations].Predict(rows);
-            for (var i = 0; i < part.Count; i++) result[start + i] = new MechanismLevels(er[i], ip[i], ex[i]);
+            var p = EmpathyMechanisms.All.Select(m => models[m].Probabilities(rows)).ToArray();
+            for (var i = 0; i < part.Count; i++)
+            {
+                levels[start + i] = new MechanismLevels(
+                    ClassWeightSearch.ArgMax(p[0][i], models[EmpathyMechanism.EmotionalReactions].ClassWeights),
+                    ClassWeightSearch.ArgMax(p[1][i], models[EmpathyMechanism.Interpretations].ClassWeights),
+                    ClassWeightSearch.ArgMax(p[2][i], models[EmpathyMechanism.Explorations].ClassWeights));
+                probabilities[start + i] = new MechanismProbabilities(p[0][i], p[1][i], p[2][i]);
+            }
         }
-        return result;
+        return (levels, probabilities);
     }
 
     /// <summary>The class-probability multipliers chosen for a mechanism.</summary>
@@ -82,31 +95,23 @@ public sealed class EmpathyClassifier
         }).ToList();
 
     /// <summary>Writes the model file atomically: a zip of the manifest, the fitted featuriser and the three ML.NET models.</summary>
-    public void Save(string path)
+    public void Save(string path) => SoftSkills.Data.Files.AtomicOutputs.WriteFile(path, stream =>
     {
-        var temp = path + ".tmp-" + Environment.ProcessId;
-        try
+        using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
+        var manifest = new JsonObject
         {
-            using (var zip = ZipFile.Open(temp, ZipArchiveMode.Create))
-            {
-                var manifest = new JsonObject
-                {
-                    ["format"] = "softskills-empathy-model/1",
-                    ["lexicon_version"] = Markers.Lexicon.Version,
-                    ["learner"] = Options.Learner.ToString(),
-                    ["seed"] = Options.Seed, ["folds"] = Options.Folds, ["selected_features"] = Options.SelectedFeatures, ["iterations"] = Options.Iterations, ["learning_rate"] = Options.LearningRate,
-                    ["tune_class_weights"] = Options.TuneClassWeights, ["class_balance"] = Options.ClassBalance,
-                    ["class_weights"] = new JsonObject(EmpathyMechanisms.All.Select(m =>
-                        KeyValuePair.Create(m.JsonName(), (JsonNode?)new JsonArray(models[m].ClassWeights.Select(w => (JsonNode?)w).ToArray())))),
-                };
-                using (var s = zip.CreateEntry(ManifestEntry).Open()) JsonSerializer.Serialize(s, manifest, new JsonSerializerOptions { WriteIndented = true });
-                WriteEntry(zip, FeaturesEntry, features.Save);
-                foreach (var m in EmpathyMechanisms.All) WriteEntry(zip, m.JsonName() + ".zip", models[m].Save);
-            }
-            File.Move(temp, path, overwrite: true);
-        }
-        finally { if (File.Exists(temp)) File.Delete(temp); }
-    }
+            ["format"] = "softskills-empathy-model/1",
+            ["lexicon_version"] = Markers.Lexicon.Version,
+            ["learner"] = Options.Learner.ToString(),
+            ["seed"] = Options.Seed, ["folds"] = Options.Folds, ["selected_features"] = Options.SelectedFeatures, ["iterations"] = Options.Iterations, ["learning_rate"] = Options.LearningRate,
+            ["tune_class_weights"] = Options.TuneClassWeights, ["class_balance"] = Options.ClassBalance,
+            ["class_weights"] = new JsonObject(EmpathyMechanisms.All.Select(m =>
+                KeyValuePair.Create(m.JsonName(), (JsonNode?)new JsonArray(models[m].ClassWeights.Select(w => (JsonNode?)w).ToArray())))),
+        };
+        using (var s = zip.CreateEntry(ManifestEntry).Open()) JsonSerializer.Serialize(s, manifest, new JsonSerializerOptions { WriteIndented = true });
+        WriteEntry(zip, FeaturesEntry, features.Save);
+        foreach (var m in EmpathyMechanisms.All) WriteEntry(zip, m.JsonName() + ".zip", models[m].Save);
+    });
 
     // ML.NET needs a seekable stream, which a zip entry is not.
     static void WriteEntry(ZipArchive zip, string name, Action<Stream> save)

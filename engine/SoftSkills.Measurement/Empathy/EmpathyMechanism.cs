@@ -28,6 +28,9 @@ public sealed record EmpathyExample(string Request, string Response, int Emotion
     };
 }
 
+/// <summary>P(level = 0, 1, 2) of each mechanism for one response, as the classifier estimates them.</summary>
+public sealed record MechanismProbabilities(double[] EmotionalReactions, double[] Interpretations, double[] Explorations);
+
 /// <summary>Predicted mechanism levels for one response.</summary>
 public readonly record struct MechanismLevels(int EmotionalReactions, int Interpretations, int Explorations)
 {

@@ -18,6 +18,29 @@ public static class EmpathyRubricMapping
         return markers.Hits.Any(h => h.Weight < 0) ? Math.Max(0, level - 1) : level;
     }
 
+    /// <summary>
+    /// The probability that the rubric level is Competent or better (level ≥ 2): the mechanism total's distribution is the
+    /// convolution of the three mechanisms' class probabilities (treated as independent given the text), and level ≥ 2
+    /// needs a total of at least 3, or 5 when a blaming, dismissive, sarcastic or negated marker lowers the level by one.
+    /// </summary>
+    public static double ProbabilityCompetent(MechanismProbabilities p, MarkerScore markers)
+    {
+        var (er, ip, ex) = (Normalised(p.EmotionalReactions), Normalised(p.Interpretations), Normalised(p.Explorations));
+        var total = new double[7];
+        for (var a = 0; a < 3; a++)
+            for (var b = 0; b < 3; b++)
+                for (var c = 0; c < 3; c++)
+                    total[a + b + c] += er[a] * ip[b] * ex[c];
+        var from = markers.Hits.Any(h => h.Weight < 0) ? 5 : 3;
+        return Math.Clamp(total[from..].Sum(), 0, 1);
+    }
+
+    static double[] Normalised(double[] p)
+    {
+        var sum = p.Sum();
+        return sum > 0 ? p.Select(x => x / sum).ToArray() : [1.0 / 3, 1.0 / 3, 1.0 / 3];
+    }
+
     /// <summary>The mechanism levels the markers alone suggest: the weight of a mechanism's categories against its cue thresholds.</summary>
     public static MechanismLevels FromMarkers(MarkerScore markers, MarkerLexicon lexicon)
     {
