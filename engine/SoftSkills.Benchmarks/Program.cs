@@ -11,6 +11,7 @@ return args.FirstOrDefault() switch
     "empathy" => EmpathyBenchmark.Run(args[1..]),
     "coverage" => await CoverageBenchmark.RunAsync(args[1..]),
     "dif" => DifBenchmark.Run(args[1..]),
+    "empathy-variants" => EmpathyVariants.Run(args[1..]),
     _ => Usage(),
 };
 

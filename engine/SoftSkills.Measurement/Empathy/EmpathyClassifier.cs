@@ -30,7 +30,7 @@ public sealed class EmpathyClassifier
         if (examples.Count < 10 * Math.Max(1, options.Folds)) throw new ArgumentException($"too few examples to train on ({examples.Count})");
         var ml = new MLContext(options.Seed);
         var rows = Rows(examples, markers);
-        var features = EmpathyFeatures.Fit(ml, rows);
+        var features = EmpathyFeatures.Fit(ml, rows, options.WordNgrams);
         var models = new Dictionary<EmpathyMechanism, MechanismClassifier>();
         foreach (var m in EmpathyMechanisms.All)
             models[m] = MechanismClassifier.Train(ml, features, rows, LevelColumn(m), r => (int)Level(r, m), options);
@@ -105,6 +105,7 @@ public sealed class EmpathyClassifier
             ["learner"] = Options.Learner.ToString(),
             ["seed"] = Options.Seed, ["folds"] = Options.Folds, ["selected_features"] = Options.SelectedFeatures, ["iterations"] = Options.Iterations, ["learning_rate"] = Options.LearningRate,
             ["tune_class_weights"] = Options.TuneClassWeights, ["class_balance"] = Options.ClassBalance,
+            ["leaves"] = Options.Leaves, ["minimum_leaf_examples"] = Options.MinimumLeafExamples, ["feature_fraction"] = Options.FeatureFraction, ["word_ngrams"] = Options.WordNgrams,
             ["class_weights"] = new JsonObject(EmpathyMechanisms.All.Select(m =>
                 KeyValuePair.Create(m.JsonName(), (JsonNode?)new JsonArray(models[m].ClassWeights.Select(w => (JsonNode?)w).ToArray())))),
         };
@@ -146,7 +147,8 @@ public sealed class EmpathyClassifier
         if ((string?)manifest["lexicon_version"] != markers.Lexicon.Version)
             throw new InvalidDataException($"{path}: trained with marker lexicon {manifest["lexicon_version"]}, this coder has {markers.Lexicon.Version}: train it again");
         var options = new EmpathyTrainingOptions(Enum.Parse<EmpathyLearner>((string)manifest["learner"]!), (int)manifest["seed"]!, (int)manifest["folds"]!,
-            (int)manifest["selected_features"]!, (int)manifest["iterations"]!, (double)manifest["learning_rate"]!, (bool)manifest["tune_class_weights"]!, (double)manifest["class_balance"]!);
+            (int)manifest["selected_features"]!, (int)manifest["iterations"]!, (double)manifest["learning_rate"]!, (bool)manifest["tune_class_weights"]!, (double)manifest["class_balance"]!,
+            (int?)manifest["leaves"] ?? 0, (int?)manifest["minimum_leaf_examples"] ?? 0, (double?)manifest["feature_fraction"] ?? 1, (int?)manifest["word_ngrams"] ?? 1);
         var ml = new MLContext(options.Seed);
         EmpathyFeatures features;
         using (var buffer = ReadEntry(zip, FeaturesEntry, path)) features = EmpathyFeatures.Load(ml, buffer);

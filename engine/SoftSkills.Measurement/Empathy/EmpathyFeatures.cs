@@ -5,7 +5,7 @@ using Microsoft.ML.Transforms.Text;
 namespace SoftSkills.Measurement.Empathy;
 
 /// <summary>
-/// The classifier's input features, shared by the three mechanisms: words and character 3-grams of the response,
+/// The classifier's input features, shared by the three mechanisms: word n-grams (1–2 by default) and character 3-grams of the response,
 /// words of the request (L2-normalised bags), and the marker features scaled to [0, 1]; features present in fewer than five
 /// training texts are dropped. Fitted once on the training
 /// texts (vocabulary and scaling only; no labels).
@@ -33,11 +33,11 @@ public sealed class EmpathyFeatures
 
     EmpathyFeatures(MLContext ml, ITransformer transformer, DataViewSchema schema) => (this.ml, Transformer, InputSchema) = (ml, transformer, schema);
 
-    internal static EmpathyFeatures Fit(MLContext ml, IReadOnlyList<Row> rows)
+    internal static EmpathyFeatures Fit(MLContext ml, IReadOnlyList<Row> rows, int wordNgrams = 1)
     {
         var response = new TextFeaturizingEstimator.Options
         {
-            WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 1 },
+            WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = wordNgrams },
             CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 3, UseAllLengths = false },
             Norm = TextFeaturizingEstimator.NormFunction.L2,
         };

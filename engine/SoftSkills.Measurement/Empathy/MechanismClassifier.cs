@@ -15,10 +15,14 @@ public sealed record EmpathyTrainingOptions(
     int Seed = 20260101,
     int Folds = 0,
     int SelectedFeatures = 0,
-    int Iterations = 100,
-    double LearningRate = 0.2,
+    int Iterations = 200,
+    double LearningRate = 0.1,
     bool TuneClassWeights = false,
-    double ClassBalance = 0);
+    double ClassBalance = 0,
+    int Leaves = 0,
+    int MinimumLeafExamples = 0,
+    double FeatureFraction = 0.3,
+    int WordNgrams = 2);
 
 /// <summary>
 /// One mechanism's classifier over <see cref="EmpathyFeatures"/>: the features most informative of the level (mutual
@@ -84,6 +88,9 @@ public sealed class MechanismClassifier
             {
                 FeatureColumnName = "Selected", ExampleWeightColumnName = nameof(EmpathyFeatures.Row.Weight), NumberOfIterations = options.Iterations, LearningRate = options.LearningRate,
                 NumberOfThreads = 1, Seed = options.Seed, Verbose = false, Silent = true, UseSoftmax = true,
+                NumberOfLeaves = options.Leaves > 0 ? options.Leaves : null,
+                MinimumExampleCountPerLeaf = options.MinimumLeafExamples > 0 ? options.MinimumLeafExamples : null,
+                Booster = new GradientBooster.Options { FeatureFraction = options.FeatureFraction },
             }),
         };
         var model = pipeline.Append(learner).Fit(features);
