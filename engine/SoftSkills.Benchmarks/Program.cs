@@ -12,6 +12,7 @@ return args.FirstOrDefault() switch
     "coverage" => await CoverageBenchmark.RunAsync(args[1..]),
     "dif" => DifBenchmark.Run(args[1..]),
     "empathy-variants" => EmpathyVariants.Run(args[1..]),
+    "import-slack" => SlackImportBenchmark.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -23,6 +24,8 @@ static int Usage()
     Console.Error.WriteLine("       SoftSkills.Benchmarks empathy [--data EPITOME_DIR] [--replies N] [--model F (skip training)]");
     Console.Error.WriteLine("       SoftSkills.Benchmarks dashboard [--events N] [--employees N] [--team-size N]");
     Console.Error.WriteLine("       SoftSkills.Benchmarks dif [--n N] [--items N]");
+    Console.Error.WriteLine("       SoftSkills.Benchmarks empathy-variants [--data EPITOME_DIR] [--only NAME,NAME]");
+    Console.Error.WriteLine("       SoftSkills.Benchmarks import-slack [--messages N] [--users N] [--channels N] [--dir DIR]");
     Console.Error.WriteLine("       SoftSkills.Benchmarks coverage [--replications N] [--parallel N] [--dir DIR]");
     Console.Error.WriteLine("       SoftSkills.Benchmarks simulate [--engine reference|orleans] [--employees N] [--days N] [--dir DIR]");
     return 2;

@@ -28,10 +28,11 @@ public static class TextFiles
     /// <summary>The error for a file that is not UTF-8, at its first bad byte.</summary>
     public static DataValidationException NotUtf8(string path) => NotUtf8(path, File.ReadAllBytes(path));
 
-    static DataValidationException NotUtf8(string path, byte[] bytes)
+    /// <summary>The same for bytes already read, naming the file as <paramref name="display"/> (default: its name).</summary>
+    public static DataValidationException NotUtf8(string path, byte[] bytes, string? display = null)
     {
         var (line, column) = FirstInvalid(bytes);
-        return new DataValidationException(new RowLocation(Path.GetFileName(path), line, column, "encoding"),
+        return new DataValidationException(new RowLocation(display ?? Path.GetFileName(path), line, column, "encoding"),
             "not valid UTF-8 (save the file as UTF-8)");
     }
 

@@ -18,6 +18,17 @@ public sealed class TextRedactor
     public long Redacted { get; private set; }
 
     public TextRedactor(IReadOnlyList<Employee> employees, IdentityColumns identities, Pseudonymiser pseudonymiser)
+        : this(employees.Select(e => (e.EmployeeId, (IReadOnlyList<string>)(identities.Names.GetValueOrDefault(e.EmployeeId) ?? []),
+            (IReadOnlyList<string>)(identities.Emails.GetValueOrDefault(e.EmployeeId) ?? []))), [], pseudonymiser)
+    {
+    }
+
+    /// <summary>
+    /// A redactor for employees (source id, names, addresses) and for outside parties such as customers, whose names and
+    /// addresses become "[person]".
+    /// </summary>
+    public TextRedactor(IEnumerable<(string Id, IReadOnlyList<string> Names, IReadOnlyList<string> Emails)> employees,
+        IEnumerable<(IReadOnlyList<string> Names, IReadOnlyList<string> Emails)> outsiders, Pseudonymiser pseudonymiser)
     {
         var ambiguous = new HashSet<string>(StringComparer.Ordinal);
         void Word(string word, string pseudonym)
@@ -26,18 +37,23 @@ public sealed class TextRedactor
             if (_words.TryGetValue(word, out var existing) && existing != pseudonym) ambiguous.Add(word);
             _words[word] = pseudonym;
         }
-        foreach (var e in employees)
+        void Person(IReadOnlyList<string> names, IReadOnlyList<string> emails, string p)
         {
-            var p = pseudonymiser.Of(e.EmployeeId);
-            Word(e.EmployeeId, p);
-            foreach (var email in identities.Emails.GetValueOrDefault(e.EmployeeId) ?? []) _phrases[email] = p;
-            foreach (var name in identities.Names.GetValueOrDefault(e.EmployeeId) ?? [])
+            foreach (var email in emails) _phrases.TryAdd(email, p);
+            foreach (var name in names)
             {
                 var words = Words(name).Select(w => w.Text).ToList();
-                if (words.Count is > 0 and <= MaxWords) _phrases[string.Join(' ', words)] = p;
+                if (words.Count is > 0 and <= MaxWords) _phrases.TryAdd(string.Join(' ', words), p);
                 foreach (var w in words.Where(w => w.Length >= 3 && char.IsUpper(w[0]))) Word(w, p);
             }
         }
+        foreach (var (id, names, emails) in employees)
+        {
+            var p = pseudonymiser.Of(id);
+            Word(id, p);
+            Person(names, emails, p);
+        }
+        foreach (var (names, emails) in outsiders) Person(names, emails, "[person]");
         foreach (var w in ambiguous) _words[w] = "[person]";
     }
 

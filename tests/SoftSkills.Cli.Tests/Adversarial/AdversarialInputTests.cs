@@ -14,7 +14,7 @@ namespace SoftSkills.Cli.Tests.Adversarial;
 public sealed partial class AdversarialInputTests(AdversarialFixture inputs) : IClassFixture<AdversarialFixture>
 {
     /// <summary>Cases per test; their sum is the number README states.</summary>
-    public const int DataCases = 300, ParquetCases = 60, ScenarioCases = 150, RoiCases = 120, TriggerCases = 120, OptionCases = 150;
+    public const int DataCases = 300, ParquetCases = 60, ScenarioCases = 150, RoiCases = 120, TriggerCases = 120, OptionCases = 150, ExportCases = 200;
 
     static readonly string[] CsvTables = ["employees", "events", "ratings", "outcomes", "interventions"];
 
@@ -87,6 +87,30 @@ public sealed partial class AdversarialInputTests(AdversarialFixture inputs) : I
             var v = OptionValues[value] switch { "{dir}" => work.Path, "{fifo}" => Fifo(work), var other => other };
             Check(work, OptionTemplates[template](v, work));
         }, c => $"template {c.Item1} with {OptionValues[c.Item2]}");
+
+    static readonly string[] Sources = ["slack", "teams", "jira", "zendesk", "mapped"];
+
+    [Fact]
+    public void Damaged_vendor_exports_are_refused_naming_the_file_or_imported() =>
+        Cases.Run(Gen.Select(Mutation.ForJson, Mutation.ForCsv, Gen.Int[0, Sources.Length - 1], Gen.Int[0, 1000]), ExportCases, c =>
+        {
+            var (json, csv, source, pick) = c;
+            using var work = new TempDir();
+            var export = work.File("export");
+            CopyFolder(Path.Combine(Softskills.RepoRoot, "tests", "SoftSkills.Data.Tests", "Fixtures", "Connectors", Sources[source]), export);
+            var files = Directory.GetFiles(export, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
+            var file = files[pick % files.Length];
+            Damage(file, file.EndsWith(".csv", StringComparison.Ordinal) ? csv : json);
+            string[] args = ["import", "--source", Sources[source], "--from", export, "--out", work.File("out"), "--key-file", KeyFile(work), "--format", "json"];
+            Check(work, Sources[source] == "mapped" ? [.. args, "--mapping", Path.Combine(export, pick % 2 == 0 ? "helpdesk.mapping.json" : "meetings.mapping.json")] : args);
+        }, c => $"{Sources[c.Item3]} file #{c.Item4}: json {c.Item1} / csv {c.Item2}");
+
+    static void CopyFolder(string from, string to)
+    {
+        foreach (var dir in Directory.GetDirectories(from, "*", SearchOption.AllDirectories)) Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, dir)));
+        Directory.CreateDirectory(to);
+        foreach (var f in Directory.GetFiles(from, "*", SearchOption.AllDirectories)) File.Copy(f, Path.Combine(to, Path.GetRelativePath(from, f)));
+    }
 
     static void Damage(string file, Mutation mutation) => File.WriteAllBytes(file, mutation.Apply(File.ReadAllBytes(file)));
 

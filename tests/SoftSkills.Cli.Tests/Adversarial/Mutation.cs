@@ -118,7 +118,9 @@ public sealed record Mutation(string Kind, double At, int Pick, int Value)
                 else if (target.Parent is JsonArray a) a.Remove(target);
                 break;
             case "unknown-property":
-                (target.Parent as JsonObject ?? root.AsObject())["unexpected_" + Pick] = JsonNode.Parse(HostileJson[Value]);
+                var into = target.Parent as JsonObject ?? root as JsonObject;
+                if (into is not null) into["unexpected_" + Pick] = JsonNode.Parse(HostileJson[Value]);
+                else if (root is JsonArray list) list.Add(JsonNode.Parse(HostileJson[Value])); // an array file (a Slack day): an unexpected element
                 break;
         }
         return Encoding.UTF8.GetBytes(root.ToJsonString());

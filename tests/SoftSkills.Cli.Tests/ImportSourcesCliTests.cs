@@ -1,0 +1,99 @@
+using System.IO.Compression;
+using System.Text.Json;
+
+namespace SoftSkills.Cli.Tests;
+
+/// <summary>
+/// `import --source` end to end on each vendor fixture: the summary JSON of the public interface, then `kpis` and
+/// `dashboard` on what was written (docs/design.md §15).
+/// </summary>
+[Collection(Adversarial.InProcessCollection.Name)]
+public class ImportSourcesCliTests
+{
+    static string Fixture(string source) => Path.Combine(Softskills.RepoRoot, "tests", "SoftSkills.Data.Tests", "Fixtures", "Connectors", source);
+
+    static string KeyFile(TempDir dir)
+    {
+        File.WriteAllText(dir.File("key"), "an import test key of enough length");
+        return dir.File("key");
+    }
+
+    [Theory]
+    [InlineData("slack", null, 31, 12, "CI")]
+    [InlineData("teams", null, 24, 8, "CI")]
+    [InlineData("jira", null, 37, 6, "HSR")]
+    [InlineData("zendesk", null, 33, 8, null)]
+    [InlineData("mapped", "helpdesk.mapping.json", 20, 3, null)]
+    [InlineData("mapped", "meetings.mapping.json", 14, 2, null)]
+    public void An_export_imports_then_every_verb_reads_it(string source, string? mapping, int events, int skipped, string? published)
+    {
+        using var dir = new TempDir();
+        string[] args = ["import", "--source", source, "--from", Fixture(source), "--out", dir.File("data"), "--key-file", KeyFile(dir), "--format", "json"];
+        var r = InProcess.Run(mapping is null ? args : [.. args, "--mapping", Path.Combine(Fixture(source), mapping)]);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        using var json = JsonDocument.Parse(r.Stdout);
+        var root = json.RootElement;
+        Assert.Equal(events, root.GetProperty("tables").GetProperty("events").GetProperty("rows").GetInt32());
+        Assert.Equal(events, root.GetProperty("tables").GetProperty("events").GetProperty("by_kind").EnumerateObject().Sum(k => k.Value.GetInt32()));
+        Assert.Equal(skipped, root.GetProperty("skipped").GetProperty("total").GetInt32());
+        Assert.Equal(skipped, root.GetProperty("skipped").GetProperty("by_reason").EnumerateObject().Sum(k => k.Value.GetInt32()));
+        Assert.True(root.GetProperty("tables").GetProperty("employees").GetProperty("rows").GetInt32() > 0);
+
+        var kpis = InProcess.Run("kpis", "--data", dir.File("data"), "--by", "team", "--format", "json");
+        Assert.True(kpis.ExitCode == 0, kpis.Stderr);
+        if (published is not null)
+        {
+            // The fixtures were built with five people per team, so this KPI is published for every team.
+            using var k = JsonDocument.Parse(kpis.Stdout);
+            var key = published == "CI" ? "ci" : "hsr";
+            var rows = k.RootElement.GetProperty("rows").EnumerateArray().ToList();
+            Assert.Equal(2, rows.Count);
+            Assert.All(rows, g => Assert.Equal(JsonValueKind.Number, g.GetProperty(key).ValueKind));
+        }
+        var page = InProcess.Run("dashboard", "--data", dir.File("data"), "--out", dir.File("dashboard.html"), "--min-group-size", "1", "--format", "json");
+        Assert.True(page.ExitCode == 0, page.Stderr);
+        Assert.True(new FileInfo(dir.File("dashboard.html")).Length > 1000);
+    }
+
+    [Fact]
+    public void A_zipped_slack_export_imports_like_the_folder()
+    {
+        using var dir = new TempDir();
+        ZipFile.CreateFromDirectory(Fixture("slack"), dir.File("export.zip"), CompressionLevel.Fastest, includeBaseDirectory: true);
+        var zip = InProcess.Run("import", "--source", "slack", "--from", dir.File("export.zip"), "--out", dir.File("a"), "--key-file", KeyFile(dir), "--table-format", "csv");
+        var folder = InProcess.Run("import", "--source", "slack", "--from", Fixture("slack"), "--out", dir.File("b"), "--key-file", KeyFile(dir), "--table-format", "csv");
+        Assert.True(zip.ExitCode == 0 && folder.ExitCode == 0, zip.Stderr + folder.Stderr);
+        Assert.Equal(File.ReadAllText(dir.File("b/events.csv")), File.ReadAllText(dir.File("a/events.csv")));
+        Assert.Contains("skipped 12:", zip.Stdout);
+    }
+
+    [Theory]
+    [InlineData("slack", "support/2026-06-02.json", "[{\"type\": \"message\", \"user\": [1], \"ts\": \"1780391422.000110\"}]", "support/2026-06-02.json: $[0].user: expected a string, found array")]
+    [InlineData("slack", "support/2026-06-02.json", "[{\"type\": \"message\",", "support/2026-06-02.json: not valid JSON at line 1")]
+    [InlineData("jira", "issues/search-v2-page-001.json", "{\"issues\": [{\"key\": \"X-1\", \"fields\": {\"comment\": {\"comments\": []}}}]}", "search-v2-page-001.json: $.issues[0]: 'changelog' is missing")]
+    [InlineData("zendesk", "tickets.json", "{\"tickets\": [{\"id\": \"../../etc\"}]}", "tickets.json: $.tickets[0].id: '../../etc' is not a ticket id")]
+    [InlineData("teams", "users.json", "{\"value\": 3}", "users.json: $.value: expected an array")]
+    public void A_damaged_export_is_refused_naming_the_file_and_json_path(string source, string file, string content, string expected)
+    {
+        using var dir = new TempDir();
+        var copy = dir.File("export");
+        foreach (var d in Directory.GetDirectories(Fixture(source), "*", SearchOption.AllDirectories)) Directory.CreateDirectory(Path.Combine(copy, Path.GetRelativePath(Fixture(source), d)));
+        foreach (var f in Directory.GetFiles(Fixture(source), "*", SearchOption.AllDirectories)) { Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(copy, Path.GetRelativePath(Fixture(source), f)))!); File.Copy(f, Path.Combine(copy, Path.GetRelativePath(Fixture(source), f))); }
+        File.WriteAllText(Path.Combine(copy, file), content);
+        var r = InProcess.Run("import", "--source", source, "--from", copy, "--out", dir.File("out"), "--key-file", KeyFile(dir));
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains(expected, r.Stderr);
+        Assert.False(Directory.Exists(dir.File("out")));
+    }
+
+    [Fact]
+    public void A_mapping_naming_a_missing_column_is_refused_at_its_json_path()
+    {
+        using var dir = new TempDir();
+        var mapping = File.ReadAllText(Path.Combine(Fixture("mapped"), "helpdesk.mapping.json")).Replace("\"column\": \"Body\"", "\"column\": \"Message body\"");
+        File.WriteAllText(dir.File("m.json"), mapping);
+        var r = InProcess.Run("import", "--source", "mapped", "--from", Fixture("mapped"), "--mapping", dir.File("m.json"), "--out", dir.File("out"), "--key-file", KeyFile(dir));
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("m.json: $.events.fields.text: helpdesk_conversations.csv has no column 'Message body'", r.Stderr);
+    }
+}
