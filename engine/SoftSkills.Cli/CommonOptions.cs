@@ -44,7 +44,7 @@ public static class CommonOptions
     };
 
     /// <summary>Parses a cluster address and reads its password file; bad input names the option, never the password.</summary>
-    public static SoftSkills.Simulation.Hosting.ClusterAddress ParseCluster(string text, FileInfo? passwordFile, FileInfo? caFile = null)
+    public static SoftSkills.Simulation.Hosting.ClusterAddress ParseCluster(string text, FileInfo? passwordFile, FileInfo? caFile = null, ClusterSecurity? security = null, ParseResult? parse = null)
     {
         SoftSkills.Simulation.Hosting.ClusterAddress address;
         try { address = SoftSkills.Simulation.Hosting.ClusterAddress.Parse(text); }
@@ -60,7 +60,40 @@ public static class CommonOptions
             if (!address.Tls) throw new BadInputException("--cluster-ca needs a rediss:// address (TLS)");
             address = address with { TrustedCaFile = Inputs.File(caFile, "--cluster-ca").FullName };
         }
+        if (security is not null && parse is not null) address = security.WithTransport(address, parse);
         return address;
+    }
+
+    /// <summary>The options of a cluster node's mutual TLS (docs/design.md §7): its certificate, key, and the cluster's authority.</summary>
+    public sealed class ClusterSecurity
+    {
+        public readonly Option<FileInfo?> Certificate = new("--tls-cert") { Description = "this node's certificate for TLS between silos and clients (PEM, or .pfx/.p12); every node needs one signed by --tls-ca" };
+        public readonly Option<FileInfo?> Key = new("--tls-key") { Description = "the private key of --tls-cert (PEM), unless the certificate file holds it" };
+        public readonly Option<FileInfo?> Authority = new("--tls-ca") { Description = "the cluster's certificate authority (PEM): only nodes with a certificate it signed may join or connect" };
+
+        public IEnumerable<Option> All => [Certificate, Key, Authority];
+
+        /// <summary>Refuses TLS options on a run without <c>--cluster</c> (in one process there is no network to secure).</summary>
+        public void RequireCluster(ParseResult parse, string? cluster)
+        {
+            if (cluster is null && (parse.GetValue(Certificate) ?? parse.GetValue(Key) ?? parse.GetValue(Authority)) is not null)
+                throw new BadInputException("--tls-cert, --tls-key and --tls-ca secure a cluster: give them with --cluster");
+        }
+
+        public SoftSkills.Simulation.Hosting.ClusterAddress WithTransport(SoftSkills.Simulation.Hosting.ClusterAddress address, ParseResult parse)
+        {
+            var (cert, key, ca) = (parse.GetValue(Certificate), parse.GetValue(Key), parse.GetValue(Authority));
+            if (cert is null && key is null && ca is null) return address;
+            if (cert is null || ca is null) throw new BadInputException("TLS between silos and clients needs both --tls-cert and --tls-ca (and --tls-key unless the certificate file holds the key)");
+            try
+            {
+                return address with
+                {
+                    Transport = SoftSkills.Simulation.Hosting.ClusterTls.Load(Inputs.File(cert, "--tls-cert").FullName, key is null ? null : Inputs.File(key, "--tls-key").FullName, Inputs.File(ca, "--tls-ca").FullName),
+                };
+            }
+            catch (FormatException ex) { throw new BadInputException(ex.Message); }
+        }
     }
 
     /// <summary>How a pilot effect's interval is formed.</summary>

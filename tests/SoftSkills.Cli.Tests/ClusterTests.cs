@@ -141,7 +141,7 @@ public class ClusterUnavailableTests
         var r = Softskills.Run("simulate", "--scenario", Path.Combine(Repo.Root, "data", "scenarios", "default-pilot.json"), "--days", "5",
             "--out", dir.File("out"), "--cluster", $"redis://127.0.0.1:{port}");
         Assert.Equal(1, r.ExitCode);
-        Assert.Contains($"cannot reach the cluster at redis://127.0.0.1:{port}", r.Stderr);
+        Assert.Contains($"cannot reach the cluster's Redis at redis://127.0.0.1:{port}", r.Stderr);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"took {clock.Elapsed}");
         Assert.False(Directory.Exists(dir.File("out")) && Directory.EnumerateFiles(dir.File("out")).Any());
     }

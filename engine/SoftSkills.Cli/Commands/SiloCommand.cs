@@ -15,10 +15,12 @@ public static class SiloCommand
         var port = new Option<int>("--port") { Description = "silo-to-silo port", DefaultValueFactory = _ => 11111 };
         var gateway = new Option<int>("--gateway") { Description = "client gateway port", DefaultValueFactory = _ => 30000 };
         var address = new Option<string>("--address") { Description = "the address to bind and advertise (this host's address on a real cluster)", DefaultValueFactory = _ => "127.0.0.1" };
+        var tls = new CommonOptions.ClusterSecurity();
         var command = new Command("silo", "Run one silo of a simulation cluster until stopped (Ctrl-C or SIGTERM).") { cluster, passwordFile, caFile, port, gateway, address };
+        foreach (var o in tls.All) command.Options.Add(o);
         command.SetAction(async (parse, cancel) =>
         {
-            var where = CommonOptions.ParseCluster(parse.GetValue(cluster)!, parse.GetValue(passwordFile), parse.GetValue(caFile));
+            var where = CommonOptions.ParseCluster(parse.GetValue(cluster)!, parse.GetValue(passwordFile), parse.GetValue(caFile), tls, parse);
             if (!IPAddress.TryParse(parse.GetValue(address), out var ip)) throw new BadInputException($"--address '{parse.GetValue(address)}' is not an IP address");
             using var host = ClusterHosting.BuildSilo(where, ip, Inputs.Range("--port", parse.GetValue(port), 1, 65_535), Inputs.Range("--gateway", parse.GetValue(gateway), 1, 65_535));
             try { await host.StartAsync(cancel).WaitAsync(TimeSpan.FromSeconds(60), cancel); }

@@ -25,13 +25,16 @@ public static class SimulateCommand
         {
             scenario, output, seed, engine, employees, days, cluster, passwordFile, caFile,
         };
+        var tls = new CommonOptions.ClusterSecurity();
+        foreach (var o in tls.All) command.Options.Add(o);
         command.SetAction(async (parse, cancel) =>
         {
+            tls.RequireCluster(parse, parse.GetValue(cluster));
             var s = ScenarioFiles.Load(parse.GetValue(scenario)!.FullName, parse.GetValue(seed), parse.GetValue(employees), parse.GetValue(days));
             var outDir = Inputs.OutputFolder(parse.GetValue(output)!, "--out");
             using var folder = new AtomicFolder(outDir);
             await using var sim = parse.GetValue(cluster) is { } c
-                ? await SimulationEngines.Connect(CommonOptions.ParseCluster(c, parse.GetValue(passwordFile), parse.GetValue(caFile)), Console.Error)
+                ? await SimulationEngines.Connect(CommonOptions.ParseCluster(c, parse.GetValue(passwordFile), parse.GetValue(caFile), tls, parse), Console.Error)
                 : await SimulationEngines.Create(parse.GetValue(engine)!);
             Manifest manifest;
             using (var bar = new ProgressBar("simulating", s.Days, "days"))

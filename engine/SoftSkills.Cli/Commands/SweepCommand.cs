@@ -36,8 +36,11 @@ public static class SweepCommand
         {
             scenario, seeds, vary, output, baseSeed, engine, methods, cluster, passwordFile, caFile, parallel, minGroup,
         };
+        var tls = new CommonOptions.ClusterSecurity();
+        foreach (var o in tls.All) command.Options.Add(o);
         command.SetAction(async (parse, cancel) =>
         {
+            tls.RequireCluster(parse, parse.GetValue(cluster));
             var file = parse.GetValue(scenario)?.FullName ?? ScenarioFiles.DefaultPilot;
             var loaded = ScenarioFiles.Load(file); // validates the file, names its errors
             var n = Inputs.Range("--seeds", parse.GetValue(seeds), 1, SizeLimits.Replications);
@@ -53,7 +56,7 @@ public static class SweepCommand
             Func<ISimulationEngine> engines;
             if (parse.GetValue(cluster) is { } c)
             {
-                var address = CommonOptions.ParseCluster(c, parse.GetValue(passwordFile), parse.GetValue(caFile));
+                var address = CommonOptions.ParseCluster(c, parse.GetValue(passwordFile), parse.GetValue(caFile), tls, parse);
                 client = await ClusterHosting.ConnectClientAsync(address, TimeSpan.FromSeconds(30));
                 var grains = client.Services.GetRequiredService<IClusterClient>();
                 engines = () => new ClusterEngine(grains, log: Console.Error) { Cluster = address };

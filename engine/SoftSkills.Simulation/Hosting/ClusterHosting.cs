@@ -19,6 +19,9 @@ public sealed record ClusterAddress(string Host, int Port, string? User = null, 
     /// <summary>Where the CA certificate that signs Redis's TLS certificate is (PEM); null trusts the system's roots.</summary>
     public string? TrustedCaFile { get; init; }
 
+    /// <summary>Mutual TLS between silos and clients, or null for plain TCP.</summary>
+    public ClusterTls? Transport { get; init; }
+
     public static ClusterAddress Parse(string text)
     {
         const string Form = "redis://[user:password@]HOST:PORT[/db] or rediss://… (TLS)";
@@ -99,7 +102,9 @@ public static class ClusterHosting
                         o.TableRefreshTimeout = TimeSpan.FromSeconds(2);
                     });
                 silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(15));
+                if (cluster.Transport is { } tls) silo.UseTls(tls.Configure);
                 silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
+                silo.Services.AddSingleton<IFatalErrorHandler, SiloFatalError>();
             })
             .ConfigureLogging(Quiet)
             .Build();
@@ -107,13 +112,17 @@ public static class ClusterHosting
     /// <summary>Connects a client to the cluster; fails within <paramref name="timeout"/> when Redis or every silo is unreachable.</summary>
     public static async Task<IHost> ConnectClientAsync(ClusterAddress cluster, TimeSpan timeout)
     {
+        await CheckRedisAsync(cluster, timeout);
         var host = new HostBuilder()
-            .UseOrleansClient(client => client
-                .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (ClusterId, ServiceId))
-                .UseRedisClustering(o => o.ConfigurationOptions = cluster.Redis())
-                .Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(2))
-                // A call into a silo that died fails after this long and the day is run again; a team's day takes far less.
-                .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(20)))
+            .UseOrleansClient(client =>
+            {
+                client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (ClusterId, ServiceId))
+                    .UseRedisClustering(o => o.ConfigurationOptions = cluster.Redis())
+                    .Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(2))
+                    // A call into a silo that died fails after this long and the day is run again; a team's day takes far less.
+                    .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(20));
+                if (cluster.Transport is { } tls) client.UseTls(tls.Configure);
+            })
             .ConfigureLogging(Quiet)
             .Build();
         using var cts = new CancellationTokenSource(timeout);
@@ -125,7 +134,29 @@ public static class ClusterHosting
         catch (Exception ex) when (ex is TimeoutException or OperationCanceledException or RedisConnectionException or OrleansException)
         {
             host.Dispose();
-            throw new ClusterUnavailableException($"cannot reach the cluster at {cluster} within {timeout.TotalSeconds:0} s: {Brief(ex.Message)}", ex);
+            // Redis answered, so no silo took this client: none runs, or they use TLS and this client has no certificate they trust.
+            var why = cluster.Transport is null
+                ? "no silo accepted this client (are silos running? if the cluster uses TLS, give --tls-cert, --tls-key and --tls-ca)"
+                : "no silo accepted this client (are silos running, with TLS, and is --tls-cert signed by their --tls-ca?)";
+            throw new ClusterUnavailableException($"cannot join the cluster at {cluster} within {timeout.TotalSeconds:0} s: {why}", ex);
+        }
+    }
+
+    /// <summary>Connects to the cluster's Redis once, so a wrong password or an unreachable Redis is told apart at once.</summary>
+    static async Task CheckRedisAsync(ClusterAddress cluster, TimeSpan timeout)
+    {
+        try
+        {
+            await using var connection = await ConnectionMultiplexer.ConnectAsync(cluster.Redis()).WaitAsync(timeout);
+            await connection.GetDatabase().PingAsync().WaitAsync(timeout);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException or System.Net.Sockets.SocketException or IOException)
+        {
+            var denied = ex is RedisConnectionException { FailureType: ConnectionFailureType.AuthenticationFailure }
+                || ex.Message.Contains("NOAUTH", StringComparison.Ordinal) || ex.Message.Contains("WRONGPASS", StringComparison.Ordinal);
+            throw new ClusterUnavailableException(denied
+                ? $"the cluster's Redis at {cluster} refused the credentials: check the user in --cluster and the password in --cluster-password-file"
+                : $"cannot reach the cluster's Redis at {cluster} within {timeout.TotalSeconds:0} s: {Brief(ex.Message)}", ex);
         }
     }
 
