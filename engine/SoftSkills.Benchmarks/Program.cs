@@ -13,6 +13,7 @@ return args.FirstOrDefault() switch
     "dif" => DifBenchmark.Run(args[1..]),
     "empathy-variants" => EmpathyVariants.Run(args[1..]),
     "import-slack" => SlackImportBenchmark.Run(args[1..]),
+    "twin-recovery" => await TwinRecoveryBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -26,6 +27,7 @@ static int Usage()
     Console.Error.WriteLine("       SoftSkills.Benchmarks dif [--n N] [--items N]");
     Console.Error.WriteLine("       SoftSkills.Benchmarks empathy-variants [--data EPITOME_DIR] [--only NAME,NAME]");
     Console.Error.WriteLine("       SoftSkills.Benchmarks import-slack [--messages N] [--users N] [--channels N] [--dir DIR]");
+    Console.Error.WriteLine("       SoftSkills.Benchmarks twin-recovery [--runs N] [--budget N] [--particles N] [--employees N]");
     Console.Error.WriteLine("       SoftSkills.Benchmarks coverage [--replications N] [--parallel N] [--dir DIR]");
     Console.Error.WriteLine("       SoftSkills.Benchmarks simulate [--engine reference|orleans] [--employees N] [--days N] [--dir DIR]");
     return 2;

@@ -21,6 +21,7 @@ public static class App
         root.Subcommands.Add(BiasCommand.Create());
         root.Subcommands.Add(DidCommand.Create());
         root.Subcommands.Add(PowerCommand.Create());
+        root.Subcommands.Add(TwinCommand.Create());
         root.Subcommands.Add(ValidityCommand.Create());
         root.Subcommands.Add(EmpathyCommand.Create());
         root.Subcommands.Add(CalibrateCommand.Create());

@@ -71,7 +71,7 @@ public sealed class SweepPlan
         }
     }
 
-    static void SetPath(JsonNode root, string path, string value)
+    internal static void SetPath(JsonNode root, string path, string value)
     {
         var parts = path.Split('.');
         var node = root;
