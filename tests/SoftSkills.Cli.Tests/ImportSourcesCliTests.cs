@@ -96,4 +96,74 @@ public class ImportSourcesCliTests
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("m.json: $.events.fields.text: helpdesk_conversations.csv has no column 'Message body'", r.Stderr);
     }
+
+    static string CopyOf(TempDir dir, string source)
+    {
+        var copy = dir.File("export");
+        foreach (var f in Directory.GetFiles(Fixture(source), "*", SearchOption.AllDirectories))
+        {
+            var to = Path.Combine(copy, Path.GetRelativePath(Fixture(source), f));
+            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+            File.Copy(f, to);
+        }
+        return copy;
+    }
+
+    [Fact]
+    public void A_slack_message_repeated_in_the_next_days_file_counts_once_and_one_far_from_its_date_is_refused()
+    {
+        using var dir = new TempDir();
+        var copy = CopyOf(dir, "slack");
+        // The last message of 06-01 listed again at the top of 06-02.
+        var first = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(copy, "support", "2026-06-01.json")))!.AsArray();
+        var second = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(copy, "support", "2026-06-02.json")))!.AsArray();
+        second.Insert(0, first[^1]!.DeepClone());
+        File.WriteAllText(Path.Combine(copy, "support", "2026-06-02.json"), second.ToJsonString());
+        var r = InProcess.Run("import", "--source", "slack", "--from", copy, "--out", dir.File("out"), "--key-file", KeyFile(dir), "--format", "json");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        using var json = JsonDocument.Parse(r.Stdout);
+        Assert.Equal(31, json.RootElement.GetProperty("tables").GetProperty("events").GetProperty("rows").GetInt32());
+        Assert.Equal(1, json.RootElement.GetProperty("skipped").GetProperty("by_reason").GetProperty("duplicate_message").GetInt32());
+
+        second.Add(System.Text.Json.Nodes.JsonNode.Parse("""{"type": "message", "user": "U06A1B2C3D4", "ts": "1000000000.000100", "text": "from 2001"}"""));
+        File.WriteAllText(Path.Combine(copy, "support", "2026-06-02.json"), second.ToJsonString());
+        var far = InProcess.Run("import", "--source", "slack", "--from", copy, "--out", dir.File("out2"), "--key-file", KeyFile(dir));
+        Assert.Equal(2, far.ExitCode);
+        Assert.Contains("is not within a day of its file's date (2026-06-02)", far.Stderr);
+    }
+
+    [Fact]
+    public void A_directory_employee_without_events_is_still_redacted_in_text()
+    {
+        using var dir = new TempDir();
+        var copy = CopyOf(dir, "teams");
+        var users = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(copy, "users.json")))!;
+        users["value"]!.AsArray().Add(System.Text.Json.Nodes.JsonNode.Parse("""{"id": "0b1c2d3e-0000-4000-8000-000000000099", "displayName": "Yolanda Quist", "mail": "yolanda.quist@fabrikam.example", "userPrincipalName": "yolanda.quist@fabrikam.example"}"""));
+        File.WriteAllText(Path.Combine(copy, "users.json"), users.ToJsonString());
+        var page = Path.Combine(copy, "messages", "platform-engineering-general-page1.json");
+        File.WriteAllText(page, File.ReadAllText(page).Replace("\"content\": \"<p>", "\"content\": \"<p>Ask Yolanda Quist (yolanda.quist@fabrikam.example). "));
+        var r = InProcess.Run("import", "--source", "teams", "--from", copy, "--out", dir.File("out"), "--key-file", KeyFile(dir), "--table-format", "csv");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        var events = File.ReadAllText(dir.File("out/events.csv"));
+        Assert.Contains("Ask p", events);
+        Assert.DoesNotContain("Quist", events);
+        Assert.DoesNotContain("yolanda.quist", events);
+    }
+
+    [Fact]
+    public void A_jira_comment_by_an_account_of_unknown_type_is_skipped_and_counted()
+    {
+        using var dir = new TempDir();
+        var copy = CopyOf(dir, "jira");
+        var file = Path.Combine(copy, "issues", "search-v2-page-001.json");
+        var root = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(file))!;
+        var comment = root["issues"]![0]!["fields"]!["comment"]!["comments"]![0]!;
+        comment["author"]!["accountType"] = "unknown";
+        comment["author"]!["accountId"] = "557058:0000-unknown-account"; // seen nowhere else
+        File.WriteAllText(file, root.ToJsonString());
+        var r = InProcess.Run("import", "--source", "jira", "--from", copy, "--out", dir.File("out"), "--key-file", KeyFile(dir), "--format", "json");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        using var json = JsonDocument.Parse(r.Stdout);
+        Assert.Equal(1, json.RootElement.GetProperty("skipped").GetProperty("by_reason").GetProperty("unknown_author").GetInt32());
+    }
 }

@@ -82,7 +82,10 @@ public class TwinTests
     [Theory]
     [InlineData("traits.kindness.mean", "the scenario has no number at 'traits.kindness.mean'")]
     [InlineData("traits.empathy.mean=0.9:0.1", "is not a range LOW:HIGH with LOW < HIGH")]
-    [InlineData("traits.empathy.mean=0.5:3", "--fit traits.empathy.mean: the prior's bound 3 gives a bad scenario")]
+    [InlineData("traits.empathy.mean=0.5:3", "--fit traits.empathy.mean: the value 3 within the prior gives a bad scenario")]
+    [InlineData("raters.manager_rating_every_days", "--fit raters.manager_rating_every_days: the value")]
+    [InlineData("teams.size", "the scenario has no number at 'teams.size'")]
+    [InlineData("traits[0", "the scenario has no number at 'traits[0'")]
     public void A_bad_fit_parameter_is_refused_naming_it(string fit, string expected)
     {
         using var dir = new TempDir();

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using SoftSkills.Data.Files;
 using SoftSkills.Data.Privacy;
 using SoftSkills.Data.Schema;
+using SoftSkills.Data.Validation;
 
 namespace SoftSkills.Data.Connectors;
 
@@ -15,7 +16,11 @@ public sealed record ConnectorOutput(
     PersonDirectory People,
     IEnumerable<List<Event>> EventBatches,
     IReadOnlyList<Outcome> Outcomes,
-    ImportSummary Summary);
+    ImportSummary Summary)
+{
+    /// <summary>The connector guarantees unique event ids itself (a streaming source, where keeping every id would cost memory per event).</summary>
+    public bool UniqueIds { get; init; }
+}
 
 /// <summary>
 /// Writes a connector's output as a data folder, all or nothing: person ids pseudonymised, mentions resolved to
@@ -26,14 +31,16 @@ public static class ConnectorWriter
     public static ImportSummary Write(ConnectorOutput output, string to, Pseudonymiser pseudonymiser, bool csv, string source)
     {
         var (names, emails, outsiders) = output.People.Identities();
+        // Every person the export calls an employee is redacted, also those who are in no event (a whole directory).
         var redactor = new TextRedactor(
-            output.Employees.Select(e => (e.EmployeeId, (IReadOnlyList<string>)(names.GetValueOrDefault(e.EmployeeId) ?? []), (IReadOnlyList<string>)(emails.GetValueOrDefault(e.EmployeeId) ?? []))),
+            names.Keys.Select(id => (id, (IReadOnlyList<string>)names[id], (IReadOnlyList<string>)(emails.GetValueOrDefault(id) ?? []))),
             outsiders.Select(o => ((IReadOnlyList<string>)o.Names, (IReadOnlyList<string>)o.Emails)), pseudonymiser);
         var summary = output.Summary;
         var ext = csv ? ".csv" : ".parquet";
         string Mention(string id) => output.People.IsEmployee(id) ? pseudonymiser.Of(id) : "[person]";
         long mentioned = 0;
 
+        var ids = new HashSet<ulong>(); // 64-bit hashes of the event ids written: 8 bytes per event
         IEnumerable<Event> Events()
         {
             foreach (var batch in output.EventBatches)
@@ -41,6 +48,8 @@ public static class ConnectorWriter
                 batch.Sort((a, b) => a.Timestamp != b.Timestamp ? a.Timestamp.CompareTo(b.Timestamp) : string.CompareOrdinal(a.EventId, b.EventId));
                 foreach (var e in batch)
                 {
+                    if (!output.UniqueIds && !ids.Add(System.IO.Hashing.XxHash64.HashToUInt64(System.Text.Encoding.UTF8.GetBytes(e.EventId))))
+                        throw new DataValidationException(new RowLocation(source + " export", 0, 0, "-"), $"event id '{e.EventId}' comes twice: the export repeats a record (overlapping pages?)");
                     var kind = EnumNames.Of(e.Kind);
                     summary.EventsByKind[kind] = summary.EventsByKind.GetValueOrDefault(kind) + 1;
                     var p = pseudonymiser.Apply(e);

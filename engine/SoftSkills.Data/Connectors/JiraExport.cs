@@ -21,9 +21,11 @@ public static class JiraExport
         var summary = new ImportSummary();
         var pending = new List<Pending>();
         var outsiders = new HashSet<string>(StringComparer.Ordinal);
+        var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal))
             foreach (var issue in JsonRecord.Load(file, Path.GetRelativePath(root, file)).Items("issues"))
-                Issue(issue, people, outsiders, summary, pending);
+                if (keys.Add(issue.RequiredString("key"))) Issue(issue, people, outsiders, summary, pending);
+                else summary.Skip("duplicate_issue"); // the same issue on two pages (it changed while the search paged)
         // Only people who act in an event or receive one are employees; their team is their busiest project.
         var involved = pending.SelectMany(p => new[] { p.Event.ActorId, p.Event.CounterpartId }).OfType<string>().Where(people.IsEmployee).ToHashSet(StringComparer.Ordinal);
         foreach (var p in pending)
@@ -101,6 +103,7 @@ public static class JiraExport
             if (type == "app") { summary.Skip("bot_author"); continue; }
             if (type == "customer") { Person(author, people, outsiders); summary.Skip("customer_author"); continue; }
             var actor = Person(author, people, outsiders)!;
+            if (!people.IsEmployee(actor)) { summary.Skip("unknown_author"); continue; } // e.g. accountType "unknown"
             var at = c.Time("created");
             notes.Add((at, actor));
             var mentions = new List<string>();
@@ -133,9 +136,11 @@ public static class JiraExport
             var type = author?.String("accountType") ?? "atlassian";
             if (type == "app" || author is null) { summary.Skip("bot_author"); continue; }
             if (type == "customer") { Person(author, people, outsiders); summary.Skip("customer_author"); continue; }
+            var resolver = Person(author, people, outsiders)!;
+            if (!people.IsEmployee(resolver)) { summary.Skip("unknown_author"); continue; }
             pending.Add(new(new Event
             {
-                EventId = $"jira:{key}:r:{historyId}", Timestamp = at, Kind = EventKind.TaskUpdate, ActorId = Person(author, people, outsiders),
+                EventId = $"jira:{key}:r:{historyId}", Timestamp = at, Kind = EventKind.TaskUpdate, ActorId = resolver,
                 TeamId = "", ThreadId = thread, Channel = Channel.TaskBoard, Text = item.String("toString"), Reworked = HandoffRules.Reworked(at, reopenings),
             }, project));
         }

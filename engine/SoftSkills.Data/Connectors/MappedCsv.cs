@@ -22,6 +22,7 @@ public static class MappedCsv
     public static ConnectorOutput Read(string root, string mappingPath)
     {
         var mapping = JsonRecord.Load(mappingPath, Path.GetFileName(mappingPath));
+        if (mapping.Kind != System.Text.Json.JsonValueKind.Object) throw mapping.Error("expected an object with employees and events");
         foreach (var p in mapping.Element.EnumerateObject())
             if (p.Name is not ("mapping_version" or "description" or "employees" or "events")) throw mapping.Error($"unknown key '{p.Name}'");
         if (mapping.String("mapping_version") != "1") throw mapping.Error("mapping_version must be 1");
@@ -127,6 +128,7 @@ public static class MappedCsv
 
     static Table Parse(string root, JsonRecord table, string[] known, string[] required, bool identity)
     {
+        Object(table);
         foreach (var p in table.Element.EnumerateObject())
             if (p.Name is not ("file" or "fields" or "identity" or "delimiter") || (p.Name == "identity" && !identity)) throw table.Error($"unknown key '{p.Name}'");
         if (table.String("delimiter") is { } d && d != ",") throw table.Required("delimiter").Error("only ',' is read (RFC 4180)");
@@ -138,7 +140,7 @@ public static class MappedCsv
         using (var reader = CsvRecordReader.Open(file))
             if (!reader.Read(header)) throw new DataValidationException(new RowLocation(name, 1, 0, "-"), "the file is empty: line 1 must be the header");
         var fields = new Dictionary<string, MappingSpec>(StringComparer.Ordinal);
-        var specs = table.Required("fields");
+        var specs = Object(table.Required("fields"));
         foreach (var p in specs.Element.EnumerateObject())
         {
             if (!known.Contains(p.Name) && !(identity && p.Name.StartsWith("attr_", StringComparison.Ordinal) && p.Name.Length > 5))
@@ -147,7 +149,7 @@ public static class MappedCsv
         }
         foreach (var r in required) if (!fields.ContainsKey(r)) throw specs.Error($"the mapping must fill '{r}'");
         var ids = new Dictionary<string, MappingSpec>(StringComparer.Ordinal);
-        if (identity && table.Member("identity") is { } idSpecs)
+        if (identity && table.Member("identity") is { } idSpecs && Object(idSpecs).Kind == System.Text.Json.JsonValueKind.Object)
             foreach (var p in idSpecs.Element.EnumerateObject())
             {
                 if (!IdentityColumns.Known.Contains(p.Name)) throw idSpecs.Error($"unknown identity '{p.Name}' (known: {string.Join(", ", IdentityColumns.Known)})");
@@ -155,6 +157,8 @@ public static class MappedCsv
             }
         return new Table(file, name, header, fields, ids);
     }
+
+    static JsonRecord Object(JsonRecord r) => r.Kind == System.Text.Json.JsonValueKind.Object ? r : throw r.Error("expected an object");
 
     /// <summary>The data rows: a cell lookup by header name, the record's line, and an error naming file, line and column.</summary>
     static IEnumerable<(Func<string, string?> Cell, long Line, Func<MappingSpec, string, Exception> Error)> Rows(Table table)

@@ -39,8 +39,13 @@ public sealed class MappingSpec
         if ((column is null ? 0 : 1) + (value is null ? 0 : 1) + (template is null ? 0 : 1) != 1) throw spec.Error("give exactly one of column, value, template");
         if (column is not null && !header.Contains(column)) throw spec.Error($"{csv} has no column '{column}' (line 1 has: {string.Join(", ", header)})");
         if (template is not null)
-            foreach (var name in Placeholders(template))
+        {
+            List<string> names;
+            try { names = Placeholders(template).ToList(); }
+            catch (FormatException ex) { throw spec.Error($"template: {ex.Message}"); }
+            foreach (var name in names)
                 if (name != "$line" && !header.Contains(name)) throw spec.Error($"the template names '{name}', which is not a column of {csv}");
+        }
         TimeZoneInfo? zone = null;
         if (spec.String("timezone") is { } tz)
             try { zone = TimeZoneInfo.FindSystemTimeZoneById(tz); }
@@ -69,7 +74,7 @@ public sealed class MappingSpec
             if (template[i] == '{' && i + 1 < template.Length && template[i + 1] == '{') { i++; continue; }
             if (template[i] != '{') continue;
             var close = template.IndexOf('}', i);
-            if (close < 0) yield break;
+            if (close < 0) throw new FormatException("a '{' is not closed (write '{{' for a brace)");
             yield return template[(i + 1)..close];
             i = close;
         }
@@ -116,10 +121,13 @@ public sealed class MappingSpec
         switch (Format)
         {
             case "unix_seconds" or "unix_millis":
-                if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) || !double.IsFinite(n) || Math.Abs(n) > 3.2e13) throw error($"'{text}' is not a Unix time");
+                var limit = Format == "unix_seconds" ? 3.2e10 : 3.2e13; // about the year 2984 either way
+                if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) || !double.IsFinite(n) || Math.Abs(n) > limit) throw error($"'{text}' is not a Unix time");
                 return DateTime.UnixEpoch.AddMilliseconds(Format == "unix_seconds" ? n * 1000 : n);
             case null or "iso8601":
-                if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var o) && HasOffset(text)) return o.UtcDateTime;
+                var normalised = WithColonOffset(text);
+                if (HasOffset(normalised))
+                    return DateTimeOffset.TryParse(normalised, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var o) ? o.UtcDateTime : throw error($"'{text}' is not an ISO 8601 time");
                 if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)) return Local(local, text, error);
                 throw error($"'{text}' is not an ISO 8601 time");
             default:
@@ -127,6 +135,22 @@ public sealed class MappingSpec
                 if (DateTime.TryParseExact(text, Format, CultureInfo.InvariantCulture, DateTimeStyles.None, out var l)) return Local(l, text, error);
                 throw error($"'{text}' does not match the format '{Format}'");
         }
+    }
+
+    /// <summary>"+0200" and "+02" as "+02:00", so offsets without a colon are read as offsets.</summary>
+    static string WithColonOffset(string text)
+    {
+        var t = text.IndexOf('T') > 0 ? text.IndexOf('T') : text.IndexOf(' ');
+        if (t < 0) return text;
+        var sign = text.LastIndexOfAny(['+', '-']);
+        if (sign <= t) return text;
+        var offset = text[(sign + 1)..];
+        return offset.Length switch
+        {
+            4 when offset.All(char.IsAsciiDigit) => text[..(sign + 1)] + offset[..2] + ":" + offset[2..],
+            2 when offset.All(char.IsAsciiDigit) => text + ":00",
+            _ => text,
+        };
     }
 
     static bool HasOffset(string text) => text.EndsWith('Z') || text.EndsWith('z') || (text.Length > 6 && text[^6] is '+' or '-' && text[^3] == ':');

@@ -24,7 +24,20 @@ public static class SlackExport
     static readonly HashSet<string> MessageSubtypes = new(StringComparer.Ordinal) { "thread_broadcast", "file_share", "me_message" };
 
     /// <summary>A channel or group (a team container), or a direct conversation (a DM, <paramref name="OneToOne"/>, or a group DM).</summary>
-    sealed record Conversation(string Id, string Folder, bool Direct, bool OneToOne, IReadOnlyList<string> Members);
+    sealed record Conversation(string Id, string Folder, bool Direct, bool OneToOne, IReadOnlyList<string> Members)
+    {
+        /// <summary>The timestamps read in the current pass on its day and the day before (see <see cref="IsDuplicate"/>).</summary>
+        public SeenWindow Seen { get; } = new();
+    }
+
+    sealed class SeenWindow
+    {
+        public int Latest = int.MinValue;
+        public readonly HashSet<string> Set = new(StringComparer.Ordinal);
+        public readonly Queue<(int Day, string Ts)> Order = new();
+
+        public void Reset() { Latest = int.MinValue; Set.Clear(); Order.Clear(); }
+    }
 
     public static ConnectorOutput Read(string root)
     {
@@ -44,18 +57,18 @@ public static class SlackExport
         var parents = new ThreadParents();
         var employees = new HashSet<string>(StringComparer.Ordinal);
 
-        // Pass 1: classify, count, find the thread parents' authors and who is active where.
-        foreach (var (conversation, _, file) in DayFiles(root, conversations))
-            foreach (var m in ExportFiles.Records([JsonRecord.Load(file, Path.GetRelativePath(root, file))], null))
-            {
-                var reason = SkipReason(m, people, bots);
-                if (reason is not null) { summary.Skip(reason); continue; }
-                var user = m.RequiredString("user");
-                var ts = m.RequiredString("ts");
-                if (m.String("thread_ts") == ts) parents.Add(conversation.Id, ts, user); // a thread's parent: its replies answer this author
-                employees.Add(user);
-                if (!conversation.Direct) people.Active(user, conversation.Folder);
-            }
+        // Pass 1: classify, count, find the thread parents' authors, who is active where, and everyone who sends or receives.
+        foreach (var (conversation, day, file, message) in Messages(root, conversations))
+        {
+            var reason = SkipReason(message, people, bots) ?? Duplicate(message, conversation, day, file);
+            if (reason is not null) { summary.Skip(reason); continue; }
+            var user = message.RequiredString("user");
+            var ts = message.RequiredString("ts");
+            if (message.String("thread_ts") == ts) parents.Add(conversation.Id, ts, user); // a thread's parent: its replies answer this author
+            employees.Add(user);
+            if (Counterpart(message, conversation, people, parents, user, null) is { } counterpart) employees.Add(counterpart);
+            if (!conversation.Direct) people.Active(user, conversation.Folder);
+        }
         var teams = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var c in conversations.Where(c => !c.Direct).OrderBy(c => c.Folder, StringComparer.Ordinal))
             foreach (var member in c.Members)
@@ -68,26 +81,71 @@ public static class SlackExport
             .Select(id => new Employee(id, people.BusiestContainer(id) ?? teams.GetValueOrDefault(id) ?? "unassigned", null, "member", 0, new Dictionary<string, string>()))
             .ToList();
         var teamOf = roster.ToDictionary(e => e.EmployeeId, e => e.TeamId, StringComparer.Ordinal);
-        return new ConnectorOutput(roster, people, Batches(root, conversations, people, bots, parents, teamOf), [], summary);
+        // Event ids are unique by construction: a conversation's timestamps, repeats within three days skipped, and a
+        // message more than a day from its file's date refused; the writer need not keep every id.
+        return new ConnectorOutput(roster, people, Batches(root, conversations, people, bots, parents, teamOf), [], summary) { UniqueIds = true };
     }
 
     /// <summary>Pass 2: one batch of events per day, across every conversation.</summary>
     static IEnumerable<List<Event>> Batches(string root, IReadOnlyList<Conversation> conversations, PersonDirectory people, HashSet<string> bots,
         ThreadParents parents, Dictionary<string, string> teamOf)
     {
+        foreach (var c in conversations) c.Seen.Reset();
         foreach (var day in DayFiles(root, conversations).GroupBy(d => d.Day).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var batch = new List<Event>();
-            var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var (conversation, _, file) in day)
                 foreach (var m in ExportFiles.Records([JsonRecord.Load(file, Path.GetRelativePath(root, file))], null))
-                {
-                    if (SkipReason(m, people, bots) is not null) continue;
-                    var e = ToEvent(m, conversation, people, parents, teamOf);
-                    if (seen.Add(e.EventId)) batch.Add(e);
-                }
+                    if (SkipReason(m, people, bots) is null && !IsDuplicate(m, conversation))
+                        batch.Add(ToEvent(m, conversation, people, parents, teamOf));
             yield return batch;
         }
+    }
+
+    /// <summary>Every message of every day file, in conversation and date order.</summary>
+    static IEnumerable<(Conversation Conversation, string Day, string File, JsonRecord Message)> Messages(string root, IReadOnlyList<Conversation> conversations)
+    {
+        foreach (var (conversation, day, file) in DayFiles(root, conversations))
+            foreach (var m in ExportFiles.Records([JsonRecord.Load(file, Path.GetRelativePath(root, file))], null))
+                yield return (conversation, day, file, m);
+    }
+
+    /// <summary>
+    /// A message listed again (an export that repeats a message in the next day's file): the key is its conversation and
+    /// timestamp, which Slack keeps unique. A message far from its file's date is bad input: the log must stay in time order.
+    /// </summary>
+    static string? Duplicate(JsonRecord m, Conversation conversation, string day, string file)
+    {
+        var at = Time(m.Required("ts"));
+        var date = DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        if (Math.Abs(DateOnly.FromDateTime(at).DayNumber - date.DayNumber) > 1)
+            throw m.Required("ts").Error($"{at:yyyy-MM-dd HH:mm} UTC is not within a day of its file's date ({day})");
+        return IsDuplicate(m, conversation) ? "duplicate_message" : null;
+    }
+
+    /// <summary>Whether this (conversation, ts) was seen before in the current pass, among the messages of the last three days.</summary>
+    static bool IsDuplicate(JsonRecord m, Conversation conversation)
+    {
+        var ts = m.RequiredString("ts");
+        var day = DateOnly.FromDateTime(Time(m.Required("ts"))).DayNumber;
+        var seen = conversation.Seen;
+        seen.Latest = Math.Max(seen.Latest, day);
+        while (seen.Order.TryPeek(out var oldest) && oldest.Day < seen.Latest - 2) seen.Set.Remove(seen.Order.Dequeue().Ts);
+        if (!seen.Set.Add(ts)) return true;
+        seen.Order.Enqueue((day, ts));
+        return false;
+    }
+
+    /// <summary>Who a message answers or addresses (an employee other than its author), or null (docs/design.md §15.2).</summary>
+    static string? Counterpart(JsonRecord m, Conversation conversation, PersonDirectory people, ThreadParents parents, string user, List<string>? mentions)
+    {
+        var ts = m.RequiredString("ts");
+        var thread = m.String("thread_ts");
+        if (mentions is null) { mentions = []; SlackText.MentionedIds(m.String("text") ?? "", mentions); }
+        var counterpart = thread is not null && thread != ts ? m.String("parent_user_id") ?? parents.Author(conversation.Id, thread)
+            : conversation.OneToOne ? conversation.Members.FirstOrDefault(x => x != user)
+            : mentions.FirstOrDefault(x => x != user && people.IsEmployee(x));
+        return counterpart == user || !people.IsEmployee(counterpart) ? null : counterpart;
     }
 
     static Event ToEvent(JsonRecord m, Conversation conversation, PersonDirectory people, ThreadParents parents, Dictionary<string, string> teamOf)
@@ -98,10 +156,8 @@ public static class SlackExport
         var reply = thread is not null && thread != ts;
         var mentions = new List<string>();
         var text = SlackText.Decode(m.String("text") ?? "", mentions);
-        string? counterpart = reply ? m.String("parent_user_id") ?? parents.Author(conversation.Id, thread!)
-            : conversation.OneToOne ? conversation.Members.FirstOrDefault(x => x != user)
-            : mentions.FirstOrDefault(x => x != user && people.IsEmployee(x));
-        if (counterpart == user || !people.IsEmployee(counterpart)) counterpart = null;
+        var counterpart = Counterpart(m, conversation, people, parents, user, mentions);
+        if (counterpart is not null && !teamOf.ContainsKey(counterpart)) counterpart = null; // not in the roster: never the case after pass 1
         var prefix = $"slack:{conversation.Id}:";
         return new Event
         {
@@ -218,7 +274,10 @@ public static class SlackExport
         {
             temporary = Path.Combine(Path.GetTempPath(), "softskills-slack-" + Guid.NewGuid().ToString("N"));
             try { ZipFile.ExtractToDirectory(path, temporary); }
-            catch (InvalidDataException ex) { throw new DataValidationException(new RowLocation(path, 0, 0, "-"), $"not a readable zip file: {ex.Message}"); }
+            catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
+            {
+                throw new DataValidationException(new RowLocation(Path.GetFileName(path), 0, 0, "-"), $"not a zip file that can be read in place (entries that leave its folder, or repeat): {ex.Message}");
+            }
             root = temporary;
         }
         if (!File.Exists(Path.Combine(root, "users.json")) && Directory.GetFileSystemEntries(root) is [var only] && Directory.Exists(only)) root = only;

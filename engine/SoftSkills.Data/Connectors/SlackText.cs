@@ -35,5 +35,18 @@ public static class SlackText
         return sb.ToString();
     }
 
+    /// <summary>The mentioned user ids alone, without building the text (the first pass needs only them).</summary>
+    public static void MentionedIds(string text, List<string> mentions)
+    {
+        for (var i = text.IndexOf("<@", StringComparison.Ordinal); i >= 0; i = text.IndexOf("<@", i + 2, StringComparison.Ordinal))
+        {
+            var close = text.IndexOf('>', i + 2);
+            if (close < 0) return;
+            var bar = text.IndexOf('|', i + 2, close - i - 2);
+            var id = text[(i + 2)..(bar < 0 ? close : bar)];
+            if (id.Length > 0) mentions.Add(id);
+        }
+    }
+
     static string Entities(string s) => s.IndexOf('&') < 0 ? s : s.Replace("&lt;", "<").Replace("&gt;", ">").Replace("&amp;", "&");
 }

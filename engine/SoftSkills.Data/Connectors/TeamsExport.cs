@@ -124,7 +124,8 @@ public static partial class TeamsExport
         var body = m.Member("body");
         var content = body?.String("content") ?? "";
         if (body?.String("contentType") != "html") return content.Trim();
-        var byId = m.Items("mentions").ToDictionary(x => x.RequiredString("id"), x => x.Member("mentioned")?.Member("user")?.String("id"));
+        var byId = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var x in m.Items("mentions")) byId.TryAdd(x.RequiredString("id"), x.Member("mentioned")?.Member("user")?.String("id"));
         content = AtTag().Replace(content, x =>
         {
             if (byId.GetValueOrDefault(x.Groups[1].Value) is { } user) { mentions.Add(user); return Mentions.Mark(user); }

@@ -27,8 +27,8 @@ public static class ZendeskExport
             people.Add(id, agent, [u.String("name")], [u.String("email")]);
             if (agent) agents[id] = (u.String("default_group_id"), role);
         }
-        var groups = ExportFiles.Records(ExportFiles.RequiredPages(root, "groups"), "groups")
-            .ToDictionary(g => g.RequiredString("id"), g => g.RequiredString("name"), StringComparer.Ordinal);
+        var groups = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var g in ExportFiles.Records(ExportFiles.RequiredPages(root, "groups"), "groups")) groups.TryAdd(g.RequiredString("id"), g.RequiredString("name"));
         var roster = agents.OrderBy(a => a.Key, StringComparer.Ordinal)
             .Select(a => new Employee(a.Key, a.Value.Group is { } g && groups.TryGetValue(g, out var name) ? name : "unassigned", null, a.Value.Role, 0, new Dictionary<string, string>()))
             .ToList();
@@ -63,6 +63,7 @@ public static class ZendeskExport
         var handoffs = new List<(Event Event, string? PreviousGroup, bool ToQueue)>();
         string? lastRequest = null;
         var ordered = audits.Select(a => (Audit: a, At: a.Time("created_at"), Id: a.RequiredString("id")))
+            .DistinctBy(a => a.Id) // overlapping pages repeat an audit
             .OrderBy(a => a.At).ThenBy(a => long.TryParse(a.Id, out var n) ? n : 0).ToList();
         foreach (var (audit, at, auditId) in ordered)
         {

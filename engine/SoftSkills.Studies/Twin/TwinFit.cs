@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using SoftSkills.Data;
 using SoftSkills.Data.Files;
 using SoftSkills.Measurement.Kpis;
 using SoftSkills.Simulation.Scenarios;
@@ -17,16 +18,24 @@ public sealed record TwinParameter(string Path, UniformPrior Prior)
     public static TwinParameter Parse(string text, JsonNode scenario)
     {
         var (path, range) = text.Contains('=') ? (text[..text.IndexOf('=')], text[(text.IndexOf('=') + 1)..]) : (text, null);
-        var current = Value(scenario, path) ?? throw new StudyInputException($"--fit: the scenario has no number at '{path}'");
+        double? found;
+        try { found = Value(scenario, path); }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentOutOfRangeException or FormatException or IndexOutOfRangeException) { found = null; }
+        var current = found ?? throw new StudyInputException($"--fit: the scenario has no number at '{path}'");
         if (range is null)
             return new(path, path.StartsWith("traits.", StringComparison.Ordinal) && path.EndsWith(".mean", StringComparison.Ordinal)
-                ? new UniformPrior(0.05, 0.95) : new UniformPrior(Math.Min(current / 2, current * 2), Math.Max(current / 2, current * 2)));
+                ? new UniformPrior(0.05, 0.95) : Around(path, current));
         var parts = range.Split(':');
         if (parts.Length != 2 || !double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var low)
             || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var high) || !double.IsFinite(low) || !double.IsFinite(high) || low >= high)
             throw new StudyInputException($"--fit {path}: '{range}' is not a range LOW:HIGH with LOW < HIGH");
         return new(path, new UniformPrior(low, high));
     }
+
+    /// <summary>The default prior around a value; a value of 0 has none (give a range).</summary>
+    static UniformPrior Around(string path, double current) =>
+        current == 0 ? throw new StudyInputException($"--fit {path}: the scenario's value is 0, so no default range can be put around it: give PATH=LOW:HIGH")
+            : new UniformPrior(Math.Min(current / 2, current * 2), Math.Max(current / 2, current * 2));
 
     static double? Value(JsonNode root, string path)
     {
@@ -60,14 +69,15 @@ public static class TwinFit
         ulong seed, int parallel, int checkRuns = 20, IProgress<int>? progress = null)
     {
         var baseScenario = ScenarioLoader.Parse(scenarioJson);
-        // Every corner of the priors must give a valid scenario, or the fit would fail midway.
+        // The bounds of every prior and a point between them must give a valid scenario (a whole-number setting cannot
+        // be fitted this way), or the fit would fail midway.
         for (var k = 0; k < parameters.Count; k++)
-            foreach (var bound in new[] { parameters[k].Prior.Low, parameters[k].Prior.High })
+            foreach (var bound in new[] { parameters[k].Prior.Low, parameters[k].Prior.High, parameters[k].Prior.Low + 0.381966 * (parameters[k].Prior.High - parameters[k].Prior.Low) })
             {
                 var root = JsonNode.Parse(scenarioJson)!;
                 SweepPlan.SetPath(root, parameters[k].Path, bound.ToString("R", CultureInfo.InvariantCulture));
                 try { ScenarioLoader.Parse(root.ToJsonString()); }
-                catch (ScenarioException ex) { throw new StudyInputException($"--fit {parameters[k].Path}: the prior's bound {bound.ToString("R", CultureInfo.InvariantCulture)} gives a bad scenario: {ex.Message}"); }
+                catch (ScenarioException ex) { throw new StudyInputException($"--fit {parameters[k].Path}: the value {bound.ToString("R", CultureInfo.InvariantCulture)} within the prior gives a bad scenario: {ex.Message}"); }
             }
         var teams = baseScenario.Teams.Select(t => t.Name).ToArray();
         var employees = observed.Employees();
@@ -79,6 +89,8 @@ public static class TwinFit
         var first = DateOnly.FromDateTime(events.Min(e => e.Timestamp));
         var last = DateOnly.FromDateTime(events.Max(e => e.Timestamp));
         var days = last.DayNumber - first.DayNumber + 1;
+        if ((long)days + baseScenario.Pilot.PilotDays > SizeLimits.Days)
+            throw new StudyInputException($"the data folder spans {days:N0} days: a twin is fitted to at most {SizeLimits.Days - baseScenario.Pilot.PilotDays:N0} days of baseline (select a window with kpis-style dates first)");
         var target = TwinSummaries.Of(employees, events, ItemLevels.FromRatings(observed.Ratings()), teams, days);
 
         string Candidate(double[] theta)
@@ -86,13 +98,19 @@ public static class TwinFit
             var root = JsonNode.Parse(scenarioJson)!;
             for (var k = 0; k < parameters.Count; k++) SweepPlan.SetPath(root, parameters[k].Path, theta[k].ToString("R", CultureInfo.InvariantCulture));
             root["start_date"] = first.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            root["pilot"]!["baseline_days"] = Math.Max(days, root["pilot"]!["baseline_days"]!.GetValue<int>());
+            root["pilot"] ??= new JsonObject();
+            root["pilot"]!["baseline_days"] = Math.Max(days, baseScenario.Pilot.BaselineDays);
             return root.ToJsonString();
         }
         double[] Simulate(double[] theta, ulong runSeed) =>
             TwinSimulation.Summaries(ScenarioLoader.Parse(Candidate(theta)) with { Seed = runSeed }, days, teams);
 
-        var abc = AbcSmc.Run(parameters.Select(p => p.Prior).ToList(), Simulate, target, particles, budget, seed, parallel, progress);
+        AbcResult abc;
+        try { abc = AbcSmc.Run(parameters.Select(p => p.Prior).ToList(), Simulate, target, particles, budget, seed, parallel, progress); }
+        catch (AggregateException ex) when (ex.InnerExceptions.FirstOrDefault() is ScenarioException or StudyInputException)
+        {
+            throw new StudyInputException($"a candidate twin is not a valid scenario: {ex.InnerExceptions[0].Message}");
+        }
         var estimates = parameters.Select((p, k) => new TwinEstimate(p.Path, abc.Mean(k), abc.Quantile(k, 0.05), abc.Quantile(k, 0.95), p.Prior)).ToList();
         var fitted = estimates.Select(e => e.Estimate).ToArray();
 
