@@ -8,7 +8,10 @@ namespace SoftSkills.Cli.Tests;
 /// with a password, three silos and a client, mutual TLS), checks byte-identical output, a silo SIGKILLed mid-run, and the
 /// refusal of a wrong password, no certificate and another authority's certificate, then tears everything down. It needs
 /// root, iproute2, redis-server and openssl: without them it skips, except under CI=true (.ci/run runs as root).
+/// It runs alone: creating network interfaces while another test's process enumerates them (the .NET Interactive kernel
+/// does at start) made that process fail.
 /// </summary>
+[Collection(MultiHostCollection.Name)]
 public class MultiHostClusterTests
 {
     [SkippableFact]
@@ -92,3 +95,6 @@ public class MultiHostClusterTests
         Assert.Contains("needs both --tls-cert and --tls-ca", half.Stderr);
     }
 }
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class MultiHostCollection { public const string Name = "network namespaces (alone)"; }
