@@ -76,9 +76,7 @@ public class ImportSourcesCliTests
     public void A_damaged_export_is_refused_naming_the_file_and_json_path(string source, string file, string content, string expected)
     {
         using var dir = new TempDir();
-        var copy = dir.File("export");
-        foreach (var d in Directory.GetDirectories(Fixture(source), "*", SearchOption.AllDirectories)) Directory.CreateDirectory(Path.Combine(copy, Path.GetRelativePath(Fixture(source), d)));
-        foreach (var f in Directory.GetFiles(Fixture(source), "*", SearchOption.AllDirectories)) { Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(copy, Path.GetRelativePath(Fixture(source), f)))!); File.Copy(f, Path.Combine(copy, Path.GetRelativePath(Fixture(source), f))); }
+        var copy = CopyOf(dir, source);
         File.WriteAllText(Path.Combine(copy, file), content);
         var r = InProcess.Run("import", "--source", source, "--from", copy, "--out", dir.File("out"), "--key-file", KeyFile(dir));
         Assert.Equal(2, r.ExitCode);
