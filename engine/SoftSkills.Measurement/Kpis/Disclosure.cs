@@ -67,13 +67,14 @@ public sealed class Publication(int minimum)
         for (var r = 0; r < report.Rows.Count; r++)
         {
             var row = report.Rows[r];
+            var rowCells = new List<Cell>(row.Cells.Count);
             foreach (var (key, counts) in row.Cells)
-                cells[(r, key)] = new Cell(index, r, key, counts, published && !row.Suppressed && IsShown(row, key));
+                rowCells.Add(cells[(r, key)] = new Cell(index, r, key, counts, published && !row.Suppressed && IsShown(row, key)));
             // A KPI is the sum of its breakdown (DQR over decision types, RES over channels).
             foreach (var kpi in new[] { "dqr", "res" })
             {
                 if (!cells.TryGetValue((r, kpi), out var total)) continue;
-                var parts = cells.Values.Where(c => c.Row == r && c.Key.StartsWith(kpi + "/", StringComparison.Ordinal)).OrderBy(c => c.Key, StringComparer.Ordinal).ToList();
+                var parts = rowCells.Where(c => c.Key.StartsWith(kpi + "/", StringComparison.Ordinal)).OrderBy(c => c.Key, StringComparer.Ordinal).ToList();
                 if (parts.Count == 0) continue;
                 total.Parts = parts;
                 _families.Add(new Family(total, parts, DisjointPeople: false));
@@ -139,12 +140,12 @@ public sealed class Publication(int minimum)
     public void Sum(int parent, params int[] children)
     {
         var p = _reports[parent].Report;
+        var byGroup = children.SelectMany(c => _reports[c].Report.Rows.Select((x, i) => (c, x, i))).ToLookup(x => x.x.Group, StringComparer.Ordinal);
         for (var r = 0; r < p.Rows.Count; r++)
         {
             var row = p.Rows[r];
             var (from, to) = Span(p, row);
-            var rows = children.SelectMany(c => _reports[c].Report.Rows.Select((x, i) => (c, x, i)))
-                .Where(x => x.x.Group == row.Group && Span(_reports[x.c].Report, x.x) is var s && s.From <= to && s.To >= from).ToList();
+            var rows = byGroup[row.Group].Where(x => Span(_reports[x.c].Report, x.x) is var s && s.From <= to && s.To >= from).ToList();
             if (rows.Count == 0) continue;
             // CI counts distinct pairs and censors requests at a window's edges: it does not add up over periods.
             foreach (var key in row.Cells.Keys.Where(k => k != "ci"))
