@@ -80,6 +80,32 @@ public sealed class DataFolder
     }
 
     /// <summary>
+    /// A column-wise reader of the events (<see cref="Parquet.EventColumnReader"/>) when the folder allows one: a Parquet file,
+    /// a strict read, and event ids the manifest vouches for. Null otherwise, and the caller reads <see cref="Events"/>.
+    /// Every RES rating's item must name an event, as in <see cref="Events"/>. After the reader's last chunk, call
+    /// <see cref="CompleteColumnarRead"/> so the data-quality counts match a row-by-row read.
+    /// </summary>
+    public Parquet.EventColumnReader? ColumnarEvents(IReadOnlyDictionary<string, int>? itemValues)
+    {
+        var file = Require("events");
+        if (Options.Lenient || !TableFile.IsParquet(file)) return null;
+        _uniqueEvents ??= FolderManifest.TrustsUniqueIds(Path, file, "event_id");
+        if (!_uniqueEvents.Value) return null;
+        var rated = FileOf("ratings") is { } ratings
+            ? TableFile.Read(ratings, new RatingCodec(), Options, new ReadReport()).Where(r => r.Kpi == Kpi.Res).Select(r => r.ItemId).Distinct(StringComparer.Ordinal).ToList()
+            : null;
+        return new Parquet.EventColumnReader(file, Employees().Select(e => e.EmployeeId).ToList(), TeamIds(), itemValues, rated);
+    }
+
+    /// <summary>Records a finished column-wise read of the events in the data-quality counts.</summary>
+    public void CompleteColumnarRead(Parquet.EventColumnReader reader)
+    {
+        var report = ReportFor("events");
+        report.RowsRead = report.RowsAccepted = reader.Rows;
+        report.Columnar = true;
+    }
+
+    /// <summary>
     /// Passes the events through; once all are read, a RES rating whose item names no event is an error at the rating's
     /// row (found by reading the ratings again, so a valid folder pays only for one set of rated ids).
     /// </summary>

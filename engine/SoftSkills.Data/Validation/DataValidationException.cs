@@ -31,6 +31,9 @@ public sealed class ReadReport
     public long RowsRead { get; internal set; }
     public long RowsAccepted { get; internal set; }
     public IReadOnlyList<RowIssue> Issues => _issues;
+
+    /// <summary>True when the rows were read column-wise (every row accepted; see <c>EventColumnReader</c>).</summary>
+    public bool Columnar { get; internal set; }
     public long RowsRejected => _issues.Count;
     internal void Add(RowIssue issue) => _issues.Add(issue);
 

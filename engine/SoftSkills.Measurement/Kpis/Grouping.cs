@@ -73,6 +73,18 @@ public sealed class Grouping
     /// <summary>The index of an employee, or -1 for an outside party.</summary>
     public int EmployeeIndex(string? id) => id is not null && _index.TryGetValue(id, out var i) ? i : -1;
 
+    /// <summary>True when employee i of this grouping is <paramref name="ids"/>[i] for every i.</summary>
+    public bool NumbersInOrder(IReadOnlyList<string> ids)
+    {
+        if (ids.Count != _groupOf.Length) return false;
+        for (var i = 0; i < ids.Count; i++) if (!_index.TryGetValue(ids[i], out var e) || e != i) return false;
+        return true;
+    }
+
+    /// <summary>True when both groupings number the same employees alike.</summary>
+    public bool SameEmployees(Grouping other) =>
+        other.EmployeeCount == EmployeeCount && _index.Count == other._index.Count && _index.All(kv => other._index.TryGetValue(kv.Key, out var i) && i == kv.Value);
+
     public int GroupOf(int employee) => _groupOf[employee];
     public int EmployeeCount => _groupOf.Length;
     public int TeamOf(int employee) => _teamOf[employee];

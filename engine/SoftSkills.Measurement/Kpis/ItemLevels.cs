@@ -64,4 +64,7 @@ public sealed class ItemLevels
     }
 
     public bool TryGet(string itemId, out int level) => _levels.TryGetValue(itemId, out level);
+
+    /// <summary>Every item's level.</summary>
+    public IReadOnlyDictionary<string, int> AsDictionary() => _levels;
 }

@@ -21,7 +21,7 @@ public sealed record KpiRun(KpiReport Report, IReadOnlyDictionary<string, KpiBas
         var groupings = options.MinGroupSize > 1 ? universe.Groupings.Union([requested]).ToList() : [requested];
         var target = groupings.IndexOf(requested);
 
-        var reports = KpiCalculator.ComputeMany(folder.Events(), levels, groupings.Select(g => (g, options with { GroupBy = g.GroupBy })).ToList());
+        var reports = KpiCalculator.ComputeMany(folder, levels, groupings.Select(g => (g, options with { GroupBy = g.GroupBy })).ToList());
         var first = reports[target].FirstDay;
         var last = reports[target].LastDay;
         var window = first is { } f && last is { } l ? Baseline(options, f, l) : null;
@@ -33,7 +33,7 @@ public sealed record KpiRun(KpiReport Report, IReadOnlyDictionary<string, KpiBas
         {
             var jobs = groupings.Select(g => (g, options with { GroupBy = g.GroupBy, Period = PeriodKind.Window, From = window.From, To = window.To })).ToList();
             if (window.RestFrom is { } rf) jobs.AddRange(groupings.Select(g => (g, options with { GroupBy = g.GroupBy, Period = PeriodKind.Window, From = rf, To = last })));
-            var extra = KpiCalculator.ComputeMany(folder.Events(), levels, jobs);
+            var extra = KpiCalculator.ComputeMany(folder, levels, jobs);
             baseline = extra.Take(groupings.Count).Select(r => publication.Add(r)).ToArray();
             rest = extra.Skip(groupings.Count).Select(r => publication.Add(r, published: false)).ToArray();
             Nest(publication, groupings, baseline);

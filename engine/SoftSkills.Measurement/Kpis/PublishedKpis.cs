@@ -55,7 +55,7 @@ public sealed record PublishedKpis(
                 jobs.Add((team, window with { GroupBy = team.GroupBy, From = from, To = to }));
             }
         }
-        var reports = KpiCalculator.ComputeMany(folder.Events(), levels, jobs);
+        var reports = KpiCalculator.ComputeMany(folder, levels, jobs);
 
         var publication = new Publication(options.MinGroupSize);
         var index = reports.Select((r, i) => publication.Add(r, published: !(arms is not null && i >= armStart && (i - armStart) % 2 == 1))).ToArray();
