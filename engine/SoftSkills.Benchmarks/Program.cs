@@ -4,6 +4,7 @@ using SoftSkills.Benchmarks;
 return args.FirstOrDefault() switch
 {
     "kpis" => KpiBenchmark.Run(args[1..]),
+    "kpis-duckdb" => DuckDbKpis.Run(args[1..]),
     "simulate" => await SimulationBenchmark.RunAsync(args[1..]),
     "roi" => RoiBenchmark.Run(args[1..]),
     "dashboard" => DashboardBenchmark.Run(args[1..]),
@@ -19,7 +20,8 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: SoftSkills.Benchmarks kpis [--events N] [--dir DIR] [--employees N] [--decode-only|--read-only]");
+    Console.Error.WriteLine("usage: SoftSkills.Benchmarks kpis [--events N] [--dir DIR] [--employees N] [--rows|--decode-only|--read-only]");
+    Console.Error.WriteLine("       SoftSkills.Benchmarks kpis-duckdb [--events N] [--dir DIR] [--employees N] [--threads N] (after kpis generated the log)");
     Console.Error.WriteLine("       SoftSkills.Benchmarks roi [--draws N]");
     Console.Error.WriteLine("       SoftSkills.Benchmarks reliability [--units N] [--raters N]");
     Console.Error.WriteLine("       SoftSkills.Benchmarks empathy [--data EPITOME_DIR] [--replies N] [--model F (skip training)]");

@@ -118,40 +118,90 @@ public sealed class EventColumnReader
     {
         public readonly short[] Defs = new short[ChunkRows];
         public readonly ByteArray[] Bytes = new ByteArray[ChunkRows];
+        public readonly ByteArray[] Cells = new ByteArray[ChunkRows];
         public readonly long[] Longs = new long[ChunkRows];
         public readonly bool[] Bools = new bool[ChunkRows];
         public readonly double[] Doubles = new double[ChunkRows];
+
+        /// <summary>The bytes of row i of the latest text batch.</summary>
+        public unsafe ReadOnlySpan<byte> Value(int i) => new((void*)Cells[i].Pointer, Cells[i].Length);
     }
 
-    void Fill(EventColumns chunk, ColumnReader[] readers, Buffers b, int n)
+    // Each column is read in batches (a batch ends at a page boundary at the latest) and a batch's values are used before
+    // the next is read: a value's bytes may live in the page that the next batch releases.
+    void Fill(EventColumns c, ColumnReader[] readers, Buffers b, int n)
     {
-        chunk.Count = n;
-        Text(readers[0], b, n, (r, v) => chunk.Kind[r] = (EventKind)Name(v, KindNames, "kind", required: true));
-        Text(readers[1], b, n, (r, v) => chunk.HasText[r] = v.Length > 0);
-        Text(readers[2], b, n, (r, v) =>
+        c.Count = n;
+        for (int row = 0, got; row < n; row += got)
         {
-            if (v.Length == 0) throw Refuse("event_id is empty");
-            var kind = chunk.Kind[r];
-            chunk.RequestId[r] = kind == EventKind.Request ? Encoding.UTF8.GetString(v) : null;
-            chunk.ItemValue[r] = kind == EventKind.Reply && chunk.HasText[r] && _items is not null ? _items.Get(v) : -1;
-            if (_mustSee is not null && _mustSee.Get(v) == 0) _mustSee.Set(v, 1);
-        });
-        Timestamps(readers[3], b, n, chunk.Timestamp);
-        Text(readers[4], b, n, (r, v) =>
+            got = NextText(readers[0], b, n - row);
+            for (var i = 0; i < got; i++) c.Kind[row + i] = (EventKind)Name(b.Value(i), KindNames, "kind", required: true);
+        }
+        for (int row = 0, got; row < n; row += got)
         {
-            chunk.Actor[r] = Employee(v);
-            if (chunk.Actor[r] < 0 && chunk.Kind[r] != EventKind.Request) throw Refuse("actor_id is empty");
-        });
-        Text(readers[5], b, n, (r, v) => chunk.Counterpart[r] = Employee(v));
-        Text(readers[6], b, n, (_, v) => { if (v.Length == 0 || _teams.Get(v) < 0) throw Refuse("team_id is empty or unknown"); });
-        Text(readers[7], b, n, (r, v) => chunk.Channel[r] = (Channel)Name(v, ChannelNames, "channel", required: true));
-        Text(readers[8], b, n, (r, v) => chunk.ResponseTo[r] = chunk.Kind[r] == EventKind.Reply && v.Length > 0 ? Encoding.UTF8.GetString(v) : null);
-        Text(readers[9], b, n, (r, v) => chunk.DecisionType[r] = v.Length == 0 ? -1 : DecisionType(v));
-        Text(readers[10], b, n, (r, v) => chunk.Outcome[r] = (sbyte)Name(v, OutcomeNames, "outcome", required: false));
-        Flags(readers[11], b, n, chunk.Reversed);
-        Flags(readers[12], b, n, chunk.HandoffAccepted);
-        Flags(readers[13], b, n, chunk.ContextComplete);
-        Flags(readers[14], b, n, chunk.Reworked);
+            got = NextText(readers[1], b, n - row);
+            for (var i = 0; i < got; i++) c.HasText[row + i] = b.Cells[i].Length > 0;
+        }
+        for (int row = 0, got; row < n; row += got)
+        {
+            got = NextText(readers[2], b, n - row);
+            for (var i = 0; i < got; i++)
+            {
+                var r = row + i;
+                var v = b.Value(i);
+                if (v.Length == 0) throw Refuse("event_id is empty");
+                var kind = c.Kind[r];
+                c.RequestId[r] = kind == EventKind.Request ? Encoding.UTF8.GetString(v) : null;
+                c.ItemValue[r] = kind == EventKind.Reply && c.HasText[r] && _items is not null ? _items.Get(v) : -1;
+                if (_mustSee is not null && _mustSee.Get(v) == 0) _mustSee.Set(v, 1);
+            }
+        }
+        Timestamps(readers[3], b, n, c.Timestamp);
+        for (int row = 0, got; row < n; row += got)
+        {
+            got = NextText(readers[4], b, n - row);
+            for (var i = 0; i < got; i++)
+            {
+                var actor = c.Actor[row + i] = Employee(b.Value(i));
+                if (actor < 0 && c.Kind[row + i] != EventKind.Request) throw Refuse("actor_id is empty");
+            }
+        }
+        for (int row = 0, got; row < n; row += got)
+        {
+            got = NextText(readers[5], b, n - row);
+            for (var i = 0; i < got; i++) c.Counterpart[row + i] = Employee(b.Value(i));
+        }
+        for (int row = 0, got; row < n; row += got)
+        {
+            got = NextText(readers[6], b, n - row);
+            for (var i = 0; i < got; i++)
+                if (b.Cells[i].Length == 0 || _teams.Get(b.Value(i)) < 0) throw Refuse("team_id is empty or unknown");
+        }
+        for (int row = 0, got; row < n; row += got)
+        {
+            got = NextText(readers[7], b, n - row);
+            for (var i = 0; i < got; i++) c.Channel[row + i] = (Channel)Name(b.Value(i), ChannelNames, "channel", required: true);
+        }
+        for (int row = 0, got; row < n; row += got)
+        {
+            got = NextText(readers[8], b, n - row);
+            for (var i = 0; i < got; i++)
+                c.ResponseTo[row + i] = c.Kind[row + i] == EventKind.Reply && b.Cells[i].Length > 0 ? Encoding.UTF8.GetString(b.Value(i)) : null;
+        }
+        for (int row = 0, got; row < n; row += got)
+        {
+            got = NextText(readers[9], b, n - row);
+            for (var i = 0; i < got; i++) c.DecisionType[row + i] = b.Cells[i].Length == 0 ? -1 : DecisionType(b.Value(i));
+        }
+        for (int row = 0, got; row < n; row += got)
+        {
+            got = NextText(readers[10], b, n - row);
+            for (var i = 0; i < got; i++) c.Outcome[row + i] = (sbyte)Name(b.Value(i), OutcomeNames, "outcome", required: false);
+        }
+        Flags(readers[11], b, n, c.Reversed);
+        Flags(readers[12], b, n, c.HandoffAccepted);
+        Flags(readers[13], b, n, c.ContextComplete);
+        Flags(readers[14], b, n, c.Reworked);
         Durations(readers[15], b, n);
     }
 
@@ -178,29 +228,21 @@ public sealed class EventColumnReader
         throw Refuse($"{column} has an unknown value");
     }
 
-    delegate void TextCell(int row, ReadOnlySpan<byte> value);
-
-    /// <summary>Reads n values of a text column, handing each row's bytes (empty when null) over before the next batch is read.</summary>
-    static unsafe void Text(ColumnReader reader, Buffers b, int n, TextCell cell)
+    /// <summary>
+    /// Reads the next batch of at most <paramref name="want"/> values of a text column into <see cref="Buffers.Cells"/>,
+    /// one per row (empty when null); returns the rows read.
+    /// </summary>
+    static int NextText(ColumnReader reader, Buffers b, int want)
     {
         var r = (ColumnReader<ByteArray>)reader;
         var defined = reader.ColumnDescriptor.MaxDefinitionLevel;
-        for (var row = 0; row < n;)
-        {
-            var levels = (int)r.ReadBatch(n - row, b.Defs, null, b.Bytes, out var values);
-            if (levels == 0) throw Refuse("a column ends early");
-            var v = 0;
-            for (var i = 0; i < levels; i++, row++)
-            {
-                if (defined == 0 || b.Defs[i] == defined)
-                {
-                    var a = b.Bytes[v++];
-                    cell(row, new ReadOnlySpan<byte>((void*)a.Pointer, a.Length));
-                }
-                else cell(row, []);
-            }
-            if (v != values) throw Refuse("definition levels and values disagree");
-        }
+        var levels = (int)r.ReadBatch(want, b.Defs, null, b.Bytes, out var values);
+        if (levels == 0) throw Refuse("a column ends early");
+        if (values == levels) { Array.Copy(b.Bytes, b.Cells, levels); return levels; }
+        var v = 0;
+        for (var i = 0; i < levels; i++) b.Cells[i] = defined == 0 || b.Defs[i] == defined ? b.Bytes[v++] : default;
+        if (v != values) throw Refuse("definition levels and values disagree");
+        return levels;
     }
 
     static void Timestamps(ColumnReader reader, Buffers b, int n, DateTime[] into)

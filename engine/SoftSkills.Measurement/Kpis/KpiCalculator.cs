@@ -460,7 +460,7 @@ public sealed class KpiCalculator
         return p;
     }
 
-    sealed record PendingRequest(int Counterpart, DateTime At, DateTime Deadline)
+    readonly record struct PendingRequest(int Counterpart, DateTime At, DateTime Deadline)
     {
         /// <summary>Answered by a reply from the person asked, after the request and by its deadline.</summary>
         public bool IsAnsweredBy(int actor, DateTime at) => actor == Counterpart && at >= At && at <= Deadline;
@@ -502,7 +502,7 @@ public sealed class KpiCalculator
         public int[] PairsOwned = [], PairsReciprocated = [];
         public int[]? ChannelRated, ChannelGood;
         public readonly Dictionary<(int Employee, int Type), (int N, int Good)> TypeCounts = [];
-        public readonly HashSet<long> Pairs = new(PairComparer.Instance);
+        public readonly PairSet Pairs = new();
 
         public void Set(int set, int employee) => _sets[set][employee >> 6] |= 1UL << employee;
 
@@ -513,8 +513,8 @@ public sealed class KpiCalculator
         {
             Decisions[employee]++;
             if (good) GoodDecisions[employee]++;
-            var (n, g) = TypeCounts.GetValueOrDefault((employee, type));
-            TypeCounts[(employee, type)] = (n + 1, good ? g + 1 : g);
+            ref var counts = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(TypeCounts, (employee, type), out _);
+            counts = (counts.N + 1, good ? counts.Good + 1 : counts.Good);
             Set(Dqr, employee);
             if (!_typeSets.TryGetValue(type, out var bits)) _typeSets[type] = bits = new ulong[_words];
             bits[employee >> 6] |= 1UL << employee;
@@ -538,7 +538,7 @@ public sealed class KpiCalculator
         {
             PairsOwned = new int[ResRated.Length];
             PairsReciprocated = new int[ResRated.Length];
-            foreach (var pair in Pairs)
+            foreach (var pair in Pairs.Items())
             {
                 var a = (int)(pair >> 32);
                 var b = (int)(pair & 0xffffffff);
@@ -559,26 +559,5 @@ public sealed class KpiCalculator
 
         /// <summary>Set by the calculator so type sets can be named.</summary>
         public Func<int, string> TypeKey { get; set; } = t => t.ToString(System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>
-    /// long.GetHashCode folds a pair (a, b) to a ^ b, so pairs of nearby employees collide massively: mix the bits instead
-    /// (the finaliser of MurmurHash3, Appleby 2011).
-    /// </summary>
-    sealed class PairComparer : IEqualityComparer<long>
-    {
-        public static readonly PairComparer Instance = new();
-        public bool Equals(long x, long y) => x == y;
-
-        public int GetHashCode(long pair)
-        {
-            var h = (ulong)pair;
-            h ^= h >> 33;
-            h *= 0xff51afd7ed558ccdUL;
-            h ^= h >> 33;
-            h *= 0xc4ceb9fe1a85ec53UL;
-            h ^= h >> 33;
-            return (int)h;
-        }
     }
 }
