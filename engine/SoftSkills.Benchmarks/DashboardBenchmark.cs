@@ -42,6 +42,7 @@ static class DashboardBenchmark
             aggregate_seconds = Math.Round(aggregate, 2), page_seconds = Math.Round(page, 2),
             page_mb = Math.Round(new FileInfo(outPath).Length / 1048576.0, 2),
             peak_working_set_mb = Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0),
+            gc_pause_seconds = Math.Round(GC.GetTotalPauseDuration().TotalSeconds, 2), gen2_collections = GC.CollectionCount(2),
         }));
         return 0;
     }

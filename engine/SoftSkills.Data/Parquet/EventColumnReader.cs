@@ -118,7 +118,10 @@ public sealed class EventColumnReader
     {
         public readonly short[] Defs = new short[ChunkRows];
         public readonly ByteArray[] Bytes = new ByteArray[ChunkRows];
-        public readonly ByteArray[] Cells = new ByteArray[ChunkRows];
+        public readonly ByteArray[] Spread = new ByteArray[ChunkRows];
+
+        /// <summary>The latest text batch, one value per row: <see cref="Bytes"/> when it had no nulls, else <see cref="Spread"/>.</summary>
+        public ByteArray[] Cells = [];
         public readonly long[] Longs = new long[ChunkRows];
         public readonly bool[] Bools = new bool[ChunkRows];
         public readonly double[] Doubles = new double[ChunkRows];
@@ -229,7 +232,7 @@ public sealed class EventColumnReader
     }
 
     /// <summary>
-    /// Reads the next batch of at most <paramref name="want"/> values of a text column into <see cref="Buffers.Cells"/>,
+    /// Reads the next batch of at most <paramref name="want"/> values of a text column as <see cref="Buffers.Cells"/>,
     /// one per row (empty when null); returns the rows read.
     /// </summary>
     static int NextText(ColumnReader reader, Buffers b, int want)
@@ -238,7 +241,8 @@ public sealed class EventColumnReader
         var defined = reader.ColumnDescriptor.MaxDefinitionLevel;
         var levels = (int)r.ReadBatch(want, b.Defs, null, b.Bytes, out var values);
         if (levels == 0) throw Refuse("a column ends early");
-        if (values == levels) { Array.Copy(b.Bytes, b.Cells, levels); return levels; }
+        if (values == levels) { b.Cells = b.Bytes; return levels; } // no nulls: values are rows
+        b.Cells = b.Spread;
         var v = 0;
         for (var i = 0; i < levels; i++) b.Cells[i] = defined == 0 || b.Defs[i] == defined ? b.Bytes[v++] : default;
         if (v != values) throw Refuse("definition levels and values disagree");

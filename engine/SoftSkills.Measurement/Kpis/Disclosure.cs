@@ -200,22 +200,56 @@ public sealed class Publication(int minimum)
         if (cell.Parts is { } parts) foreach (var p in parts) p.Published = false;
     }
 
-    /// <summary>Every cell that is published or follows from published cells, and the family it follows from.</summary>
+    /// <summary>
+    /// Every cell that is published or follows from published cells, and the family it follows from. Defined as passes
+    /// over the families in order until a pass changes nothing (a family with its parent known and one child unknown
+    /// gives that child; one with every child known gives its parent). Only a family one of whose cells became known can
+    /// change on a later evaluation, so just those are evaluated again, at the place the passes would reach them next:
+    /// the same cells follow from the same families in the same order, in time linear in the families' sizes.
+    /// </summary>
     (HashSet<Cell> Known, Dictionary<Cell, Family> By) Propagate()
     {
         var known = _cells.SelectMany(c => c.Values).Where(c => c.Published).ToHashSet();
         var by = new Dictionary<Cell, Family>();
-        for (var changed = true; changed;)
+        var membership = Membership();
+        var queue = new PriorityQueue<int, (int Pass, int Index)>(_families.Count);
+        var pending = new bool[_families.Count];
+        for (var i = 0; i < _families.Count; i++) { queue.Enqueue(i, (0, i)); pending[i] = true; }
+        while (queue.TryDequeue(out var i, out var at))
         {
-            changed = false;
-            foreach (var f in _families)
+            pending[i] = false;
+            var f = _families[i];
+            Cell? unknown = null;
+            var unknownCount = 0;
+            foreach (var c in f.Children)
+                if (!known.Contains(c) && unknownCount++ == 0) unknown = c;
+            Cell? learnt = null;
+            if (known.Contains(f.Parent)) { if (unknownCount == 1) learnt = unknown; }
+            else if (unknownCount == 0) learnt = f.Parent;
+            if (learnt is null) continue;
+            known.Add(learnt);
+            by[learnt] = f;
+            foreach (var j in membership[learnt])
             {
-                var unknown = f.Children.Where(c => !known.Contains(c)).ToList();
-                if (known.Contains(f.Parent) && unknown.Count == 1) { known.Add(unknown[0]); by[unknown[0]] = f; changed = true; }
-                else if (!known.Contains(f.Parent) && unknown.Count == 0) { known.Add(f.Parent); by[f.Parent] = f; changed = true; }
+                if (pending[j]) continue;
+                pending[j] = true;
+                queue.Enqueue(j, j > i ? (at.Pass, j) : (at.Pass + 1, j));
             }
         }
         return (known, by);
+    }
+
+    Dictionary<Cell, List<int>>? _membership;
+
+    /// <summary>The families each cell belongs to (as parent or child), by index.</summary>
+    Dictionary<Cell, List<int>> Membership()
+    {
+        if (_membership is not null) return _membership;
+        _membership = [];
+        for (var i = 0; i < _families.Count; i++)
+            foreach (var c in _families[i].Children.Append(_families[i].Parent))
+                (_membership.TryGetValue(c, out var l) ? l : _membership[c] = []).Add(i);
+        return _membership;
     }
 
     /// <summary>Derivable cells (or remainders of several) that rest on fewer than the minimum number of people.</summary>
@@ -224,10 +258,20 @@ public sealed class Publication(int minimum)
         foreach (var f in _families)
         {
             if (!known.Contains(f.Parent)) continue;
+            // The unknown children's counts first, without a list: most families are safe on them alone.
+            int count = 0, n = 0, people = 0;
+            var large = false;
+            foreach (var c in f.Children)
+            {
+                if (known.Contains(c)) continue;
+                count++;
+                n += c.N;
+                people += c.People;
+                large |= c.People >= minimum;
+            }
+            if (count == 0 || n <= 0 || (f.DisjointPeople ? people >= minimum : large)) continue;
             var unknown = f.Children.Where(c => !known.Contains(c)).ToList();
-            if (unknown.Count == 0) continue;
-            var n = unknown.Sum(c => c.N);
-            if (n > 0 && UnionPeople(unknown, f.DisjointPeople) < minimum) yield return (f, unknown);
+            if (UnionPeople(unknown, f.DisjointPeople) < minimum) yield return (f, unknown);
         }
         foreach (var (cell, f) in by)
             if (cell.N > 0 && cell.People < minimum) yield return (f, [cell]);
