@@ -143,6 +143,67 @@ public class DisclosureTests
         }
     }
 
+    /// <summary>
+    /// A team whose refunds rest on 4 people, among 30 teams, by week and over the window, with the decision-type parts
+    /// under each DQR: its values are withheld, and so are enough complements (another team's refunds in every period,
+    /// and the escalations beside them, which the DQR totals would otherwise give away) that no published combination
+    /// gives the small team's values; a handful of cells, not one team after another.
+    /// </summary>
+    [Fact]
+    public void A_small_team_in_a_table_of_weeks_and_teams_is_hidden_by_a_few_complements()
+    {
+        var people = new List<Employee>();
+        var events = new List<Event>();
+        for (var t = 0; t < 30; t++)
+            for (var i = 0; i < 6; i++)
+            {
+                var p = Person($"p{t}-{i}", $"t{t:D2}", "agent");
+                people.Add(p);
+                for (var week = 0; week < 2; week++)
+                {
+                    var at = Monday.AddDays(7 * week);
+                    events.Add(Decision(p.EmployeeId, (t + i + week) % 3 != 0, "escalation") with { Timestamp = at });
+                    if (t > 0 || i < 4) events.Add(Decision(p.EmployeeId, (t + i) % 2 == 0) with { Timestamp = at.AddHours(1) });
+                }
+            }
+        var org = new Grouping(people, "organisation");
+        var team = new Grouping(people, "team");
+        var options = new KpiOptions { MinGroupSize = 5, From = DateOnly.FromDateTime(Monday), To = DateOnly.FromDateTime(Monday).AddDays(13) };
+        var reports = KpiCalculator.ComputeMany(events.OrderBy(e => e.Timestamp).ToList(), ItemLevels.Empty,
+        [
+            (org, options with { GroupBy = "organisation", Period = PeriodKind.Week }), (team, options with { Period = PeriodKind.Week }),
+            (org, options with { GroupBy = "organisation", Period = PeriodKind.Window }), (team, options with { Period = PeriodKind.Window }),
+        ]);
+        var publication = new Publication(5);
+        var index = reports.Select(r => publication.Add(r)).ToArray();
+        publication.Nest(index[0], index[1]);
+        publication.Nest(index[2], index[3]);
+        publication.Sum(index[2], index[0]);
+        publication.Sum(index[3], index[1]);
+        var published = publication.Apply();
+
+        var withheld = published.Sum(r => r.Rows.Sum(row => (row.DqrByType ?? new Dictionary<string, Share>()).Count(kv => kv.Value.Withheld == Disclosure.DerivableReason)));
+        Assert.InRange(withheld, 2, 12);
+
+        // Atoms: (team, week, type) decision counts; no combination of published cells gives t00's refunds.
+        var atoms = (from t in Enumerable.Range(0, 30) from w in Enumerable.Range(0, 2) from type in new[] { "refund", "escalation" } select (Team: $"t{t:D2}", Week: w, Type: type)).ToList();
+        var vectors = new List<double[]>();
+        for (var r = 0; r < 4; r++)
+            foreach (var row in published[r].Rows)
+            {
+                var week = row.PeriodStart == DateOnly.FromDateTime(Monday) ? 0 : 1; // reports 0 and 1 are by week, 2 and 3 the window
+                bool Inside((string Team, int Week, string Type) a, string? type) =>
+                    (row.Group == "organisation" || row.Group == a.Team) && (r >= 2 || a.Week == week) && (type is null || a.Type == type);
+                if (row.Dqr is not null) vectors.Add(atoms.Select(a => Inside(a, null) ? 1.0 : 0.0).ToArray());
+                foreach (var (type, share) in row.DqrByType ?? new Dictionary<string, Share>())
+                    if (share.Percent is not null) vectors.Add(atoms.Select(a => Inside(a, type) ? 1.0 : 0.0).ToArray());
+            }
+        var rank = Matrix<double>.Build.DenseOfRowArrays(vectors).Rank();
+        foreach (var target in new Func<(string Team, int Week, string Type), bool>[]
+                 { a => a.Team == "t00" && a.Type == "refund", a => a.Team == "t00" && a.Type == "refund" && a.Week == 0, a => a.Team == "t00" && a.Type == "refund" && a.Week == 1 })
+            Assert.True(Matrix<double>.Build.DenseOfRowArrays([.. vectors, atoms.Select(a => target(a) ? 1.0 : 0.0).ToArray()]).Rank() > rank);
+    }
+
     static string Key(Employee e, string grouping) => grouping switch
     {
         "organisation" => "organisation",

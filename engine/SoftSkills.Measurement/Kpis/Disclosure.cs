@@ -46,8 +46,10 @@ public sealed class Publication(int minimum)
         public readonly int N = counts.N, People = counts.People;
         public readonly int[]? Small = counts.SmallSet;
         public bool Published = published;
+        public bool Complementary; // withheld by complementary suppression
         public bool IsPart => Key.Contains('/');
         public List<Cell>? Parts; // a KPI cell's breakdown: withheld with it
+        public int Id = -1;       // position in the derivation arrays (Resolve)
     }
 
     sealed record Family(Cell Parent, List<Cell> Children, bool DisjointPeople);
@@ -174,15 +176,16 @@ public sealed class Publication(int minimum)
 
     void Resolve()
     {
+        var graph = new Graph(_cells, _families);
         for (var round = 0; ; round++)
         {
-            var (known, by) = Propagate();
+            var derived = graph.Propagate();
             var withheld = new HashSet<Cell>();
-            foreach (var (family, hidden) in Violations(known, by))
+            foreach (var (family, hidden) in Violations(derived))
             {
                 if (withheld.Overlaps(family.Children) || withheld.Contains(family.Parent)) continue; // this round already changed it
                 // Cells withheld earlier in this round make the derivations stale: such a violation waits for the next round.
-                var cell = Choose(family, hidden, known, by, depth: 0, []);
+                var cell = Choose(family, hidden, derived, depth: 0, []);
                 if (cell is null && withheld.Count > 0) continue;
                 if (cell is null)
                     throw new InvalidOperationException($"disclosure control found no published cell to withhold for {family.Parent.Key} (report {family.Parent.Report}, row {family.Parent.Row})");
@@ -197,84 +200,122 @@ public sealed class Publication(int minimum)
     void Hide(Cell cell)
     {
         cell.Published = false;
+        cell.Complementary = true;
         if (cell.Parts is { } parts) foreach (var p in parts) p.Published = false;
     }
 
-    /// <summary>
-    /// Every cell that is published or follows from published cells, and the family it follows from. Defined as passes
-    /// over the families in order until a pass changes nothing (a family with its parent known and one child unknown
-    /// gives that child; one with every child known gives its parent). Only a family one of whose cells became known can
-    /// change on a later evaluation, so just those are evaluated again, at the place the passes would reach them next:
-    /// the same cells follow from the same families in the same order, in time linear in the families' sizes.
-    /// </summary>
-    (HashSet<Cell> Known, Dictionary<Cell, Family> By) Propagate()
+    /// <summary>The cells that are known (published or derived), and the family each derived cell follows from, in order.</summary>
+    sealed class Derivation(bool[] known, Family?[] by, List<Cell> order)
     {
-        var known = _cells.SelectMany(c => c.Values).Where(c => c.Published).ToHashSet();
-        var by = new Dictionary<Cell, Family>();
-        var membership = Membership();
-        var queue = new PriorityQueue<int, (int Pass, int Index)>(_families.Count);
-        var pending = new bool[_families.Count];
-        for (var i = 0; i < _families.Count; i++) { queue.Enqueue(i, (0, i)); pending[i] = true; }
-        while (queue.TryDequeue(out var i, out var at))
-        {
-            pending[i] = false;
-            var f = _families[i];
-            Cell? unknown = null;
-            var unknownCount = 0;
-            foreach (var c in f.Children)
-                if (!known.Contains(c) && unknownCount++ == 0) unknown = c;
-            Cell? learnt = null;
-            if (known.Contains(f.Parent)) { if (unknownCount == 1) learnt = unknown; }
-            else if (unknownCount == 0) learnt = f.Parent;
-            if (learnt is null) continue;
-            known.Add(learnt);
-            by[learnt] = f;
-            foreach (var j in membership[learnt])
-            {
-                if (pending[j]) continue;
-                pending[j] = true;
-                queue.Enqueue(j, j > i ? (at.Pass, j) : (at.Pass + 1, j));
-            }
-        }
-        return (known, by);
+        public bool Known(Cell c) => known[c.Id];
+        public Family? By(Cell c) => by[c.Id];
+
+        /// <summary>The derived cells in the order they were derived.</summary>
+        public List<Cell> Order => order;
     }
 
-    Dictionary<Cell, List<int>>? _membership;
-
-    /// <summary>The families each cell belongs to (as parent or child), by index.</summary>
-    Dictionary<Cell, List<int>> Membership()
+    /// <summary>The cells and families as arrays: every cell numbered, and the families each cell belongs to.</summary>
+    sealed class Graph
     {
-        if (_membership is not null) return _membership;
-        _membership = [];
-        for (var i = 0; i < _families.Count; i++)
-            foreach (var c in _families[i].Children.Append(_families[i].Parent))
-                (_membership.TryGetValue(c, out var l) ? l : _membership[c] = []).Add(i);
-        return _membership;
+        readonly List<Family> _families;
+        readonly Cell[] _cells;
+        readonly int[][] _membership;
+
+        public Graph(List<Dictionary<(int Row, string Key), Cell>> reports, List<Family> families)
+        {
+            _families = families;
+            var cells = new List<Cell>();
+            var membership = new List<List<int>>();
+            void Number(Cell c)
+            {
+                if (c.Id >= 0) return;
+                c.Id = cells.Count;
+                cells.Add(c);
+                membership.Add([]);
+            }
+            // Numbers from an earlier Apply are stale (families may have been added since).
+            foreach (var report in reports) foreach (var c in report.Values) c.Id = -1;
+            foreach (var f in families) foreach (var c in f.Children.Append(f.Parent)) c.Id = -1;
+            foreach (var report in reports) foreach (var c in report.Values) Number(c);
+            for (var i = 0; i < families.Count; i++)
+                foreach (var c in families[i].Children.Append(families[i].Parent))
+                {
+                    Number(c);
+                    membership[c.Id].Add(i);
+                }
+            _cells = cells.ToArray();
+            _membership = membership.Select(m => m.ToArray()).ToArray();
+        }
+
+        /// <summary>
+        /// Every cell that is published or follows from published cells, and the family it follows from. Defined as
+        /// passes over the families in order until a pass changes nothing (a family with its parent known and one child
+        /// unknown gives that child; one with every child known gives its parent). Only a family one of whose cells became
+        /// known can change on a later evaluation, so just those are evaluated again, at the place the passes would reach
+        /// them next: the same cells follow from the same families in the same order, in time linear in the families' sizes.
+        /// </summary>
+        public Derivation Propagate()
+        {
+            var known = new bool[_cells.Length];
+            for (var c = 0; c < _cells.Length; c++) known[c] = _cells[c].Published;
+            var by = new Family?[_cells.Length];
+            var order = new List<Cell>();
+            var words = (_families.Count + 63) / 64;
+            var current = new ulong[words];
+            var next = new ulong[words];
+            for (var i = 0; i < _families.Count; i++) current[i >> 6] |= 1UL << i;
+            for (var pending = _families.Count > 0; pending;)
+            {
+                for (var w = 0; w < words; w++)
+                    while (current[w] != 0)
+                    {
+                        var i = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(current[w]);
+                        current[w] &= current[w] - 1;
+                        var f = _families[i];
+                        Cell? unknown = null;
+                        var unknownCount = 0;
+                        foreach (var c in f.Children)
+                            if (!known[c.Id] && unknownCount++ == 0) unknown = c;
+                        var learnt = known[f.Parent.Id] ? (unknownCount == 1 ? unknown : null) : (unknownCount == 0 ? f.Parent : null);
+                        if (learnt is null) continue;
+                        known[learnt.Id] = true;
+                        by[learnt.Id] = f;
+                        order.Add(learnt);
+                        // Families later in this pass see the change in this pass; the others in the next pass.
+                        foreach (var j in _membership[learnt.Id])
+                            if (j > i) current[j >> 6] |= 1UL << j;
+                            else next[j >> 6] |= 1UL << j;
+                    }
+                (current, next) = (next, current);
+                pending = current.Any(word => word != 0);
+            }
+            return new Derivation(known, by, order);
+        }
     }
 
     /// <summary>Derivable cells (or remainders of several) that rest on fewer than the minimum number of people.</summary>
-    IEnumerable<(Family Family, List<Cell> Hidden)> Violations(HashSet<Cell> known, Dictionary<Cell, Family> by)
+    IEnumerable<(Family Family, List<Cell> Hidden)> Violations(Derivation derived)
     {
         foreach (var f in _families)
         {
-            if (!known.Contains(f.Parent)) continue;
+            if (!derived.Known(f.Parent)) continue;
             // The unknown children's counts first, without a list: most families are safe on them alone.
             int count = 0, n = 0, people = 0;
             var large = false;
             foreach (var c in f.Children)
             {
-                if (known.Contains(c)) continue;
+                if (derived.Known(c)) continue;
                 count++;
                 n += c.N;
                 people += c.People;
                 large |= c.People >= minimum;
             }
             if (count == 0 || n <= 0 || (f.DisjointPeople ? people >= minimum : large)) continue;
-            var unknown = f.Children.Where(c => !known.Contains(c)).ToList();
+            var unknown = f.Children.Where(c => !derived.Known(c)).ToList();
             if (UnionPeople(unknown, f.DisjointPeople) < minimum) yield return (f, unknown);
         }
-        foreach (var (cell, f) in by)
-            if (cell.N > 0 && cell.People < minimum) yield return (f, [cell]);
+        foreach (var cell in derived.Order)
+            if (cell.N > 0 && cell.People < minimum) yield return (derived.By(cell)!, [cell]);
     }
 
     int UnionPeople(List<Cell> cells, bool disjoint)
@@ -291,16 +332,21 @@ public sealed class Publication(int minimum)
     }
 
     /// <summary>The published cell whose withholding breaks the derivation through <paramref name="family"/>: the smallest.</summary>
-    Cell? Choose(Family family, List<Cell> hidden, HashSet<Cell> known, Dictionary<Cell, Family> by, int depth, HashSet<Family> seen)
+    Cell? Choose(Family family, List<Cell> hidden, Derivation derived, int depth, HashSet<Family> seen)
     {
         if (depth > 8 || !seen.Add(family)) return null;
-        var candidates = family.Children.Append(family.Parent).Where(c => !hidden.Contains(c) && known.Contains(c));
+        var candidates = family.Children.Append(family.Parent).Where(c => !hidden.Contains(c) && derived.Known(c));
         Cell? best = null;
+        var bestRepairs = false;
         foreach (var c in candidates)
         {
-            var option = c.Published ? c : by.TryGetValue(c, out var from) ? Choose(from, [c], known, by, depth + 1, seen) : null;
+            var option = c.Published ? c : derived.By(c) is { } from ? Choose(from, [c], derived, depth + 1, seen) : null;
             if (option is null) continue;
-            if (best is null || Order(option).CompareTo(Order(best)) < 0) best = option;
+            // A cell withheld in an earlier round that follows again from other cells: breaking that derivation comes
+            // first, else each round would withhold a fresh sibling that follows from its own parts just the same.
+            var repairs = c.Complementary && !c.Published;
+            if (best is null || repairs && !bestRepairs || repairs == bestRepairs && Order(option).CompareTo(Order(best)) < 0)
+                (best, bestRepairs) = (option, repairs);
         }
         return best;
     }
