@@ -46,7 +46,6 @@ public sealed class Publication(int minimum)
         public readonly int N = counts.N, People = counts.People;
         public readonly int[]? Small = counts.SmallSet;
         public bool Published = published;
-        public bool Complementary; // withheld by complementary suppression
         public bool IsPart => Key.Contains('/');
         public List<Cell>? Parts; // a KPI cell's breakdown: withheld with it
         public int Id = -1;       // position in the derivation arrays (Resolve)
@@ -190,6 +189,7 @@ public sealed class Publication(int minimum)
                 if (cell is null)
                     throw new InvalidOperationException($"disclosure control found no published cell to withhold for {family.Parent.Key} (report {family.Parent.Report}, row {family.Parent.Row})");
                 Hide(cell);
+                graph.Withhold(cell);
                 withheld.Add(cell);
             }
             if (withheld.Count == 0) return;
@@ -200,30 +200,42 @@ public sealed class Publication(int minimum)
     void Hide(Cell cell)
     {
         cell.Published = false;
-        cell.Complementary = true;
         if (cell.Parts is { } parts) foreach (var p in parts) p.Published = false;
     }
 
     /// <summary>The cells that are known (published or derived), and the family each derived cell follows from, in order.</summary>
-    sealed class Derivation(bool[] known, Family?[] by, List<Cell> order)
+    sealed class Derivation(Graph graph)
     {
-        public bool Known(Cell c) => known[c.Id];
-        public Family? By(Cell c) => by[c.Id];
+        public bool Known(Cell c) => graph.Known[c.Id];
+        public Family? By(Cell c) => graph.By[c.Id] is var f and >= 0 ? graph.Families[f] : null;
 
         /// <summary>The derived cells in the order they were derived.</summary>
-        public List<Cell> Order => order;
+        public IEnumerable<Cell> Order => graph.Order.Select(id => graph.Cells[id]);
+
+        /// <summary>The families whose parent is known and whose unknown children have data but, by their counts alone, may rest on fewer than the minimum people.</summary>
+        public IEnumerable<Family> Suspects(int minimum) => graph.Suspects(minimum).Select(i => graph.Families[i]);
     }
 
-    /// <summary>The cells and families as arrays: every cell numbered, and the families each cell belongs to.</summary>
+    /// <summary>
+    /// The cells and families as flat arrays, for the rounds of <see cref="Resolve"/>: every cell numbered, its counts, the
+    /// families' parents and children by number, and the families each cell belongs to. The arrays of a derivation are
+    /// reused from round to round (a round's derivation is used before the next is made).
+    /// </summary>
     sealed class Graph
     {
-        readonly List<Family> _families;
-        readonly Cell[] _cells;
+        public readonly List<Family> Families;
+        public readonly Cell[] Cells;
+        readonly int[] _n, _people, _parent, _childStart, _children;
+        readonly bool[] _disjoint, _published;
         readonly int[][] _membership;
+        public readonly bool[] Known;
+        public readonly int[] By;
+        public readonly List<int> Order = [];
+        readonly ulong[] _current, _next;
 
         public Graph(List<Dictionary<(int Row, string Key), Cell>> reports, List<Family> families)
         {
-            _families = families;
+            Families = families;
             var cells = new List<Cell>();
             var membership = new List<List<int>>();
             void Number(Cell c)
@@ -237,14 +249,36 @@ public sealed class Publication(int minimum)
             foreach (var report in reports) foreach (var c in report.Values) c.Id = -1;
             foreach (var f in families) foreach (var c in f.Children.Append(f.Parent)) c.Id = -1;
             foreach (var report in reports) foreach (var c in report.Values) Number(c);
+            _parent = new int[families.Count];
+            _childStart = new int[families.Count + 1];
+            _disjoint = new bool[families.Count];
+            var children = new List<int>();
             for (var i = 0; i < families.Count; i++)
-                foreach (var c in families[i].Children.Append(families[i].Parent))
+            {
+                var f = families[i];
+                Number(f.Parent);
+                membership[f.Parent.Id].Add(i);
+                _parent[i] = f.Parent.Id;
+                _disjoint[i] = f.DisjointPeople;
+                _childStart[i] = children.Count;
+                foreach (var c in f.Children)
                 {
                     Number(c);
                     membership[c.Id].Add(i);
+                    children.Add(c.Id);
                 }
-            _cells = cells.ToArray();
+            }
+            _childStart[families.Count] = children.Count;
+            _children = children.ToArray();
+            Cells = cells.ToArray();
+            _n = Cells.Select(c => c.N).ToArray();
+            _people = Cells.Select(c => c.People).ToArray();
             _membership = membership.Select(m => m.ToArray()).ToArray();
+            _published = Cells.Select(c => c.Published).ToArray();
+            Known = new bool[Cells.Length];
+            By = new int[Cells.Length];
+            _current = new ulong[(families.Count + 63) / 64];
+            _next = new ulong[_current.Length];
         }
 
         /// <summary>
@@ -256,61 +290,74 @@ public sealed class Publication(int minimum)
         /// </summary>
         public Derivation Propagate()
         {
-            var known = new bool[_cells.Length];
-            for (var c = 0; c < _cells.Length; c++) known[c] = _cells[c].Published;
-            var by = new Family?[_cells.Length];
-            var order = new List<Cell>();
-            var words = (_families.Count + 63) / 64;
-            var current = new ulong[words];
-            var next = new ulong[words];
-            for (var i = 0; i < _families.Count; i++) current[i >> 6] |= 1UL << i;
-            for (var pending = _families.Count > 0; pending;)
+            Array.Copy(_published, Known, Known.Length);
+            Array.Fill(By, -1);
+            Order.Clear();
+            var (current, next) = (_current, _next);
+            Array.Clear(next);
+            Array.Fill(current, ulong.MaxValue);
+            if (Families.Count % 64 != 0) current[^1] = (1UL << (Families.Count % 64)) - 1;
+            for (var pending = Families.Count > 0; pending;)
             {
-                for (var w = 0; w < words; w++)
+                for (var w = 0; w < current.Length; w++)
                     while (current[w] != 0)
                     {
                         var i = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(current[w]);
                         current[w] &= current[w] - 1;
-                        var f = _families[i];
-                        Cell? unknown = null;
-                        var unknownCount = 0;
-                        foreach (var c in f.Children)
-                            if (!known[c.Id] && unknownCount++ == 0) unknown = c;
-                        var learnt = known[f.Parent.Id] ? (unknownCount == 1 ? unknown : null) : (unknownCount == 0 ? f.Parent : null);
-                        if (learnt is null) continue;
-                        known[learnt.Id] = true;
-                        by[learnt.Id] = f;
-                        order.Add(learnt);
+                        int unknown = -1, unknownCount = 0;
+                        for (var k = _childStart[i]; k < _childStart[i + 1]; k++)
+                            if (!Known[_children[k]] && unknownCount++ == 0) unknown = _children[k];
+                        var learnt = Known[_parent[i]] ? (unknownCount == 1 ? unknown : -1) : (unknownCount == 0 ? _parent[i] : -1);
+                        if (learnt < 0) continue;
+                        Known[learnt] = true;
+                        By[learnt] = i;
+                        Order.Add(learnt);
                         // Families later in this pass see the change in this pass; the others in the next pass.
-                        foreach (var j in _membership[learnt.Id])
+                        foreach (var j in _membership[learnt])
                             if (j > i) current[j >> 6] |= 1UL << j;
                             else next[j >> 6] |= 1UL << j;
                     }
                 (current, next) = (next, current);
-                pending = current.Any(word => word != 0);
+                pending = Array.Exists(current, word => word != 0);
             }
-            return new Derivation(known, by, order);
+            return new Derivation(this);
+        }
+
+        /// <summary>Records that a cell (and its breakdown) is no longer published, as <see cref="Hide"/> did to the cells.</summary>
+        public void Withhold(Cell cell)
+        {
+            _published[cell.Id] = false;
+            if (cell.Parts is { } parts) foreach (var p in parts) _published[p.Id] = false;
+        }
+
+        /// <summary>See <see cref="Derivation.Suspects"/>; in family order.</summary>
+        public IEnumerable<int> Suspects(int minimum)
+        {
+            for (var i = 0; i < Families.Count; i++)
+            {
+                if (!Known[_parent[i]]) continue;
+                int count = 0, n = 0, people = 0;
+                var large = false;
+                for (var k = _childStart[i]; k < _childStart[i + 1]; k++)
+                {
+                    var c = _children[k];
+                    if (Known[c]) continue;
+                    count++;
+                    n += _n[c];
+                    people += _people[c];
+                    large |= _people[c] >= minimum;
+                }
+                if (count == 0 || n <= 0 || (_disjoint[i] ? people >= minimum : large)) continue;
+                yield return i;
+            }
         }
     }
 
     /// <summary>Derivable cells (or remainders of several) that rest on fewer than the minimum number of people.</summary>
     IEnumerable<(Family Family, List<Cell> Hidden)> Violations(Derivation derived)
     {
-        foreach (var f in _families)
+        foreach (var f in derived.Suspects(minimum))
         {
-            if (!derived.Known(f.Parent)) continue;
-            // The unknown children's counts first, without a list: most families are safe on them alone.
-            int count = 0, n = 0, people = 0;
-            var large = false;
-            foreach (var c in f.Children)
-            {
-                if (derived.Known(c)) continue;
-                count++;
-                n += c.N;
-                people += c.People;
-                large |= c.People >= minimum;
-            }
-            if (count == 0 || n <= 0 || (f.DisjointPeople ? people >= minimum : large)) continue;
             var unknown = f.Children.Where(c => !derived.Known(c)).ToList();
             if (UnionPeople(unknown, f.DisjointPeople) < minimum) yield return (f, unknown);
         }
@@ -337,16 +384,11 @@ public sealed class Publication(int minimum)
         if (depth > 8 || !seen.Add(family)) return null;
         var candidates = family.Children.Append(family.Parent).Where(c => !hidden.Contains(c) && derived.Known(c));
         Cell? best = null;
-        var bestRepairs = false;
         foreach (var c in candidates)
         {
             var option = c.Published ? c : derived.By(c) is { } from ? Choose(from, [c], derived, depth + 1, seen) : null;
             if (option is null) continue;
-            // A cell withheld in an earlier round that follows again from other cells: breaking that derivation comes
-            // first, else each round would withhold a fresh sibling that follows from its own parts just the same.
-            var repairs = c.Complementary && !c.Published;
-            if (best is null || repairs && !bestRepairs || repairs == bestRepairs && Order(option).CompareTo(Order(best)) < 0)
-                (best, bestRepairs) = (option, repairs);
+            if (best is null || Order(option).CompareTo(Order(best)) < 0) best = option;
         }
         return best;
     }
