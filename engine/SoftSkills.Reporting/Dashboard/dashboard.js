@@ -3,6 +3,27 @@
 (function () {
   'use strict';
   const D = JSON.parse(document.getElementById('dashboard-data').textContent);
+  // Cells arrive as [value, n, people, note index, thin] (DashboardPage.CompactCells): restore the objects in place.
+  // Keys come from the data (decision types, channels), so they are set as own properties, never through a setter.
+  (function inflate() {
+    const notes = D.cell_notes || [];
+    const cell = a => Array.isArray(a) ? { value: a[0], n: a[1], people: a[2], note: a[3] < 0 ? null : notes[a[3]], thin: a[4] === 1 } : a;
+    const put = (o, k, v) => Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+    const cells = m => { if (m) Object.keys(m).forEach(k => put(m, k, cell(m[k]))); };
+    const group = g => {
+      if (!g) return;
+      if (g.kpis) Object.keys(g.kpis).forEach(k => {
+        const v = g.kpis[k];
+        v.current = cell(v.current); v.window = cell(v.window); v.baseline = cell(v.baseline); v.series = v.series.map(cell);
+      });
+      cells(g.dqr_by_type); cells(g.res_by_channel);
+      if (g.segments) Object.keys(g.segments).forEach(c => g.segments[c].forEach(s => cells(s.kpis)));
+    };
+    group(D.organisation);
+    D.teams.forEach(group);
+    D.ranking.forEach(r => cells(r.values));
+    if (D.pilot) D.pilot.arms.forEach(a => cells(a.kpis));
+  })();
   const view = document.getElementById('view'), titleEl = document.getElementById('view-title');
   const back = document.getElementById('back'), crumbs = document.getElementById('crumbs');
   const KPIS = D.kpis, COLORS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00'];
