@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using SoftSkills.Data.Files;
 using SoftSkills.Reporting.Dashboard;
 
@@ -15,6 +16,48 @@ public class PrivacyTests(DashboardFixture fixture) : IClassFixture<DashboardFix
         foreach (var id in ids) Assert.DoesNotContain(id, html, StringComparison.Ordinal);
         Assert.True(html.Length < 15_000_000);
     }
+
+    /// <summary>
+    /// The page's compact cells restore to the model exactly (the same rule as dashboard.js), and no cell object is left
+    /// uncompacted anywhere: every place a cell sits is covered, the pilot's arms included.
+    /// </summary>
+    [Fact]
+    public void Compact_cells_restore_to_the_model()
+    {
+        var full = DashboardPage.ModelJson(fixture.Model);
+        var compact = DashboardPage.CompactCells(DashboardPage.ModelJson(fixture.Model));
+        var notes = compact["cell_notes"]!.AsArray().Select(n => (string)n!).ToList();
+        Assert.Equal(notes.Count, notes.Distinct().Count());
+        Assert.NotEmpty(fixture.Model.Pilot!.Arms);
+        var cells = 0;
+        JsonNode? Restore(JsonNode? node, bool inCellPlace) => node switch
+        {
+            JsonArray a when inCellPlace && a.Count == 5 && a[3] is JsonValue => Cell(a),
+            JsonObject o => new JsonObject(o.Where(kv => kv.Key != "cell_notes").Select(kv => KeyValuePair.Create(kv.Key, Restore(kv.Value, IsCellPlace(o, kv.Key))))),
+            JsonArray a => new JsonArray(a.Select(x => Restore(x, inCellPlace)).ToArray()),
+            _ => node?.DeepClone(),
+        };
+        JsonNode Cell(JsonArray a)
+        {
+            cells++;
+            var note = (int)a[3]!;
+            return new JsonObject
+            {
+                ["value"] = a[0]?.DeepClone(), ["n"] = a[1]?.DeepClone(), ["people"] = a[2]?.DeepClone(),
+                ["note"] = note < 0 ? null : notes[note], ["thin"] = (int)a[4]! == 1,
+            };
+        }
+        Assert.True(JsonNode.DeepEquals(full, Restore(compact, false)));
+        Assert.True(cells > 1000, $"{cells} cells");
+        Assert.DoesNotContain("\"thin\"", compact.ToJsonString());
+    }
+
+    // Where DashboardPage.CompactCells puts cells: a KPI view's parts, and the values of the maps that hold cells.
+    static bool IsCellPlace(JsonObject parent, string key) =>
+        key is "current" or "series" or "window" or "baseline" || parent.Parent is JsonObject grand &&
+        grand.FirstOrDefault(kv => ReferenceEquals(kv.Value, parent)).Key is "dqr_by_type" or "res_by_channel" or "values" or "kpis" && !IsKpiViews(parent);
+
+    static bool IsKpiViews(JsonObject map) => map.Any(kv => kv.Value is JsonObject v && v.ContainsKey("series"));
 
     [Fact]
     public void Teams_and_segments_below_the_minimum_size_carry_no_values()
