@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Parquet;
+using Parquet.Schema;
 using SoftSkills.Data.Files;
 using SoftSkills.Data.Schema;
 using SoftSkills.Data.Validation;
@@ -118,6 +120,102 @@ public class ColumnarReadTests
         var columnar = new DataFolder(folder.Path);
         Assert.Equal(Of(KpiRun.Compute(new DataFolder(RepoPaths.Sample), options).Report), Of(KpiRun.Compute(columnar, options).Report));
         Assert.True(columnar.Reports["events"].Columnar);
+    }
+
+    /// <summary>
+    /// An event out of order comes before a bad row in the file: the out-of-order error is the one reported, as when the
+    /// calculators took one event at a time (events are projected in chunks, and a chunk is handed over before a read
+    /// error is raised).
+    /// </summary>
+    [Fact]
+    public void Problems_are_met_in_file_order()
+    {
+        var (employees, events, ratings) = RandomData(12, events: 70_000);
+        events.Insert(69_990, events[0] with { EventId = "late" });
+        events[69_995] = events[69_995] with { ActorId = "nobody", Kind = EventKind.Message };
+        using var rows = new TempFolder();
+        Write(rows.Path, employees, events, ratings, vouch: false);
+        var error = Record.Exception(() => KpiRun.Compute(new DataFolder(rows.Path), new KpiOptions()));
+        Assert.IsType<InvalidDataException>(error);
+        Assert.Contains("'late'", error.Message);
+    }
+
+    /// <summary>
+    /// Schemas the row-by-row read refuses are refused column-wise too, even in columns the KPIs do not need: a missing
+    /// or non-text <c>thread_id</c>, two columns with one name.
+    /// </summary>
+    [Theory]
+    [InlineData("no thread_id")]
+    [InlineData("thread_id as integer")]
+    [InlineData("kind twice")]
+    public async Task Schemas_the_row_read_refuses_are_refused_column_wise(string damage)
+    {
+        var (employees, events, ratings) = RandomData(13, events: 300);
+        using var columns = new TempFolder();
+        Write(columns.Path, employees, events, ratings, vouch: false);
+        var file = Path.Combine(columns.Path, "events.parquet");
+        await Rewrite(file, damage);
+        FolderManifest.Write(columns.Path, new Dictionary<string, long> { ["events.parquet"] = events.Count }, new Dictionary<string, string> { ["events.parquet"] = "event_id" });
+        var folder = new DataFolder(columns.Path);
+        var error = Record.Exception(() => KpiRun.Compute(folder, new KpiOptions()));
+        Assert.IsType<DataValidationException>(error);
+        Assert.False(folder.Reports.TryGetValue("events", out var report) && report.Columnar);
+    }
+
+    /// <summary>Rewrites an events file with Parquet.Net, dropping, retyping or repeating a column.</summary>
+    static async Task Rewrite(string file, string damage)
+    {
+        var columns = new List<(DataField Field, Func<ParquetRowGroupWriter, Task> Write)>();
+        int rows;
+        await using (var reader = await ParquetReader.CreateAsync(file))
+        {
+            using var group = reader.OpenRowGroupReader(0);
+            rows = (int)group.RowCount;
+            foreach (var f in reader.Schema.DataFields)
+            {
+                if (f.Name == "thread_id" && damage != "kind twice") continue;
+                if (f.Name is not ("timestamp" or "reversed" or "handoff_accepted" or "context_complete" or "reworked" or "duration_minutes"))
+                {
+                    var a = new string?[rows];
+                    await group.ReadAsync(f, a.AsMemory());
+                    columns.Add((f, w => w.WriteAsync(f, (IReadOnlyCollection<string?>)a)));
+                }
+                else if (f.Name == "timestamp")
+                {
+                    var a = new DateTime?[rows];
+                    await group.ReadAsync<DateTime>(f, a.AsMemory());
+                    columns.Add((f, w => w.WriteAsync<DateTime>(f, a.AsMemory())));
+                }
+                else if (f.Name != "duration_minutes")
+                {
+                    var a = new bool?[rows];
+                    await group.ReadAsync<bool>(f, a.AsMemory());
+                    columns.Add((f, w => w.WriteAsync<bool>(f, a.AsMemory())));
+                }
+                else
+                {
+                    var a = new double?[rows];
+                    await group.ReadAsync<double>(f, a.AsMemory());
+                    columns.Add((f, w => w.WriteAsync<double>(f, a.AsMemory())));
+                }
+            }
+        }
+        if (damage == "thread_id as integer")
+        {
+            var f = new DataField<int?>("thread_id");
+            columns.Add((f, w => w.WriteAsync<int>(f, new int?[rows].AsMemory())));
+        }
+        if (damage == "kind twice")
+        {
+            var f = new DataField<string>("kind", true);
+            var a = Enumerable.Repeat((string?)"message", rows).ToArray();
+            columns.Insert(0, (f, w => w.WriteAsync(f, (IReadOnlyCollection<string?>)a)));
+        }
+        File.Delete(file);
+        await using var stream = File.Create(file);
+        await using var writer = await ParquetWriter.CreateAsync(new ParquetSchema(columns.Select(c => (Field)c.Field).ToArray()), stream);
+        using var output = writer.CreateRowGroup();
+        foreach (var (_, write) in columns) await write(output);
     }
 
     /// <summary>Each damage to a vouched-for file: the column-wise read refuses it, and the error is the row-by-row read's.</summary>

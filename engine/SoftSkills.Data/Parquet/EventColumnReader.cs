@@ -60,14 +60,16 @@ public sealed class EventColumnReader
     {
         using var file = new ParquetFileReader(_path);
         var schema = file.FileMetaData.Schema;
+        // The row-by-row read refuses a schema in which two leaves share a name (nested ones included): so does this one.
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var c = 0; c < schema.NumColumns; c++) columns.TryAdd(schema.Column(c).Name, c);
+        for (var c = 0; c < schema.NumColumns; c++)
+            if (!columns.TryAdd(schema.Column(c).Name, c)) throw Refuse($"two columns are named {schema.Column(c).Name}");
         var at = new int[Needed.Length];
         for (var i = 0; i < Needed.Length; i++)
         {
             if (!columns.TryGetValue(Needed[i].Name, out at[i])) throw Refuse($"no column {Needed[i].Name}");
             var d = schema.Column(at[i]);
-            if (d.MaxRepetitionLevel != 0 || d.MaxDefinitionLevel > 1) throw Refuse($"{d.Name} is nested");
+            if (d.Path.ToDotString() != d.Name || d.MaxRepetitionLevel != 0 || d.MaxDefinitionLevel > 1) throw Refuse($"{d.Name} is nested");
             var ok = Needed[i].Type switch
             {
                 ColumnType.Text => d.PhysicalType == PhysicalType.ByteArray && d.LogicalType is StringLogicalType,
@@ -85,7 +87,10 @@ public sealed class EventColumnReader
             using var group = file.RowGroup(g);
             var rows = group.MetaData.NumRows;
             if (rows is < 0 or > SizeLimits.RowsPerRowGroup) throw Refuse($"row group {g} claims {rows} rows");
-            var readers = new ColumnReader[Needed.Length];
+            // A column holding more or fewer values than the group has rows is damaged: the row-by-row read says so.
+            foreach (var c in at)
+                if (group.MetaData.GetColumnChunkMetaData(c).NumValues != rows) throw Refuse($"a column of row group {g} does not hold {rows} values");
+            var readers = new ColumnReader[Needed.Length - 1]; // every column but thread_id
             try
             {
                 for (var i = 0; i < readers.Length; i++) readers[i] = group.Column(at[i]);
@@ -104,14 +109,15 @@ public sealed class EventColumnReader
         if (_mustSee is not null && _mustSee.CountOf(0) > 0) throw Refuse("a rated item names no event");
     }
 
-    // The columns read, in the order they are filled: kind and text first, since the event id's use depends on them.
+    // The columns checked, in the order they are filled: kind and text first, since the event id's use depends on them.
+    // thread_id comes last: its type is checked (the row-by-row read needs it as text) but its values are never read.
     static readonly (string Name, ColumnType Type)[] Needed =
     [
         ("kind", ColumnType.Text), ("text", ColumnType.Text), ("event_id", ColumnType.Text), ("timestamp", ColumnType.Timestamp),
         ("actor_id", ColumnType.Text), ("counterpart_id", ColumnType.Text), ("team_id", ColumnType.Text), ("channel", ColumnType.Text),
         ("response_to", ColumnType.Text), ("decision_type", ColumnType.Text), ("outcome", ColumnType.Text),
         ("reversed", ColumnType.Boolean), ("handoff_accepted", ColumnType.Boolean), ("context_complete", ColumnType.Boolean),
-        ("reworked", ColumnType.Boolean), ("duration_minutes", ColumnType.Real),
+        ("reworked", ColumnType.Boolean), ("duration_minutes", ColumnType.Real), ("thread_id", ColumnType.Text),
     ];
 
     sealed class Buffers

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using SoftSkills.Data.Parquet;
 using SoftSkills.Data.Schema;
 
@@ -16,20 +17,32 @@ sealed class EventProjector(Grouping people, ItemLevels levels)
 
     public IReadOnlyList<string> DecisionTypes => _typeNames;
 
+    /// <summary>
+    /// The events in chunks. When reading the next event fails (a bad row, a rated item with no event), the events before
+    /// it are handed over first and the error is raised after them, so the calculators meet problems in file order, as
+    /// when they took one event at a time.
+    /// </summary>
     public IEnumerable<EventColumns> Chunks(IEnumerable<Event> events)
     {
         var chunk = new EventColumns(ChunkRows);
-        var n = 0;
-        foreach (var e in events)
+        using var e = events.GetEnumerator();
+        while (true)
         {
-            Project(e, chunk, n++);
-            if (n < ChunkRows) continue;
+            ExceptionDispatchInfo? failure = null;
+            var n = 0;
+            while (n < ChunkRows)
+            {
+                bool more;
+                try { more = e.MoveNext(); }
+                catch (Exception ex) { failure = ExceptionDispatchInfo.Capture(ex); break; }
+                if (!more) break;
+                Project(e.Current, chunk, n++);
+            }
             chunk.Count = n;
-            yield return chunk;
-            n = 0;
+            if (n > 0) yield return chunk;
+            failure?.Throw();
+            if (n < ChunkRows) yield break;
         }
-        chunk.Count = n;
-        if (n > 0) yield return chunk;
     }
 
     void Project(Event e, EventColumns c, int i)
