@@ -16,7 +16,7 @@ public class JupyterTests
     public static TheoryData<string, int> Notebooks => new()
     {
         { "01-explore-data.ipynb", 2 }, { "02-empathy-calibration.ipynb", 1 }, { "03-rubric-validation.ipynb", 1 },
-        { "04-bias-analysis.ipynb", 2 }, { "05-roi-breakeven.ipynb", 3 }, { "06-pilot-simulation.ipynb", 3 }, { "07-digital-twin.ipynb", 3 },
+        { "04-bias-analysis.ipynb", 2 }, { "05-roi-breakeven.ipynb", 3 }, { "06-pilot-simulation.ipynb", 3 }, { "07-digital-twin.ipynb", 4 },
     };
 
     static (int Code, string Out) Run(string program, string workingDirectory, params string[] args)
