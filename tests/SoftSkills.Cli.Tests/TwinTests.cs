@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SoftSkills.Simulation.Scenarios;
+using SoftSkills.Studies;
 using SoftSkills.Studies.Twin;
 
 namespace SoftSkills.Cli.Tests;
@@ -32,6 +33,52 @@ public class TwinTests
         Assert.InRange(one.Quantile(0, 0.95), 0.64, 0.78);   // 0.4 + 0.33 = 0.73
         Assert.True(one.Generations.Count >= 3, $"{one.Generations.Count} generations");
         Assert.True(one.Generations.Skip(1).Select(g => g.Tolerance).Zip(one.Generations.Skip(2).Select(g => g.Tolerance)).All(p => p.Second <= p.First));
+    }
+
+    /// <summary>
+    /// A fit interrupted after 900 simulations (the simulator fails) resumes from its checkpoint: the rerun simulates only
+    /// what was not recorded and ends with exactly the particles and weights of an uninterrupted fit. A checkpoint of
+    /// another fit (another seed) is refused.
+    /// </summary>
+    [Fact]
+    public void An_interrupted_fit_resumes_to_the_same_result()
+    {
+        static double[] Simulate(double[] theta, ulong seed)
+        {
+            var state = seed;
+            double U() => (SoftSkills.Simulation.Model.SplitMix64.Next(ref state) >> 11) * (1.0 / (1UL << 53));
+            return [theta[0] + 0.2 * (U() - 0.5), theta[1] * (0.9 + 0.2 * U())];
+        }
+        UniformPrior[] priors = [new(0, 1), new(0.5, 2)];
+        double[] observed = [0.3, 1.2];
+        var whole = AbcSmc.Run(priors, Simulate, observed, particles: 100, budget: 2000, seed: 11, parallel: 2);
+
+        var file = Path.Combine(Path.GetTempPath(), $"softskills-abc-{Guid.NewGuid():N}.checkpoint");
+        try
+        {
+            var fingerprint = AbcCheckpoint.FingerprintOf("toy", 11);
+            var calls = 0;
+            double[] Failing(double[] theta, ulong seed) => Interlocked.Increment(ref calls) > 900 ? throw new IOException("the machine went away") : Simulate(theta, seed);
+            using (var checkpoint = new AbcCheckpoint(file, fingerprint))
+                Assert.ThrowsAny<Exception>(() => AbcSmc.Run(priors, Failing, observed, 100, 2000, 11, 2, checkpoint: checkpoint));
+
+            var rerun = 0;
+            double[] Counting(double[] theta, ulong seed) { Interlocked.Increment(ref rerun); return Simulate(theta, seed); }
+            AbcResult resumed;
+            using (var checkpoint = new AbcCheckpoint(file, fingerprint))
+            {
+                Assert.InRange(checkpoint.Resumed, 800, 900); // whole batches of 100 were recorded
+                resumed = AbcSmc.Run(priors, Counting, observed, 100, 2000, 11, 1, checkpoint: checkpoint);
+                Assert.Equal(whole.Simulations - checkpoint.Resumed, rerun);
+            }
+            Assert.Equal(whole.Particles.SelectMany(p => p), resumed.Particles.SelectMany(p => p));
+            Assert.Equal(whole.Weights, resumed.Weights);
+            Assert.Equal(whole.Generations, resumed.Generations);
+
+            var other = Assert.Throws<StudyInputException>(() => new AbcCheckpoint(file, AbcCheckpoint.FingerprintOf("toy", 12)));
+            Assert.Contains("checkpoint of another fit", other.Message);
+        }
+        finally { File.Delete(file); }
     }
 
     /// <summary>

@@ -24,7 +24,7 @@ public static class TwinCommand
         var data = new Option<DirectoryInfo>("--data") { Description = "the organisation's data folder (its baseline: real or imported)", Required = true };
         var scenario = new Option<FileInfo>("--scenario") { Description = "a scenario with the organisation's teams (same names as team_id)", Required = true };
         var fit = new Option<string>("--fit") { Description = "comma-separated scenario paths to fit, each PATH or PATH=LOW:HIGH (uniform prior), e.g. traits.empathy.mean,traits.handoff_diligence.mean", Required = true };
-        var output = new Option<FileInfo>("--out") { Description = "the fitted scenario file to write (usable by pilot, power, sweep, simulate)", Required = true };
+        var output = new Option<FileInfo>("--out") { Description = "the fitted scenario file to write (usable by pilot, power, sweep, simulate); an interrupted fit leaves OUT.checkpoint: rerun the same command to resume it", Required = true };
         var budget = new Option<int>("--budget") { Description = "most simulations in all", DefaultValueFactory = _ => 2000 };
         var particles = new Option<int>("--particles") { Description = "population size of each generation", DefaultValueFactory = _ => 200 };
         var seed = new Option<ulong>("--seed") { Description = "seed of the proposals and of every simulation", DefaultValueFactory = _ => 20261130 };
@@ -50,10 +50,14 @@ public static class TwinCommand
             var threads = Inputs.Range("--parallel", parse.GetValue(parallel), 1, SizeLimits.Parallel);
             var checkRuns = Inputs.Range("--check-runs", parse.GetValue(checks), 1, 10_000);
             var outFile = Inputs.OutputFile(parse.GetValue(output)!, "--out");
+            // Simulations are recorded as they finish; a checkpoint left by an interrupted run with the same settings is resumed.
+            var checkpoint = outFile + ".checkpoint";
+            if (File.Exists(checkpoint)) Console.Error.WriteLine($"resuming the fit recorded in {checkpoint}");
             TwinFitResult result;
             using (var bar = new ProgressBar("simulations", b))
-                result = TwinFit.Run(folder, json, parameters, n, b, parse.GetValue(seed), threads, checkRuns, bar);
+                result = TwinFit.Run(folder, json, parameters, n, b, parse.GetValue(seed), threads, checkRuns, bar, checkpoint);
             AtomicOutputs.WriteText(outFile, result.FittedScenarioJson);
+            File.Delete(checkpoint);
             if (CommonOptions.Json(parse)) JsonOut.Print(Json(result, outFile));
             else Print(result, outFile);
             return ExitCode.Ok;

@@ -50,8 +50,9 @@ public static class AbcSmc
     /// <param name="seed">the seed of proposals and simulation seeds</param>
     /// <param name="parallel">simulations at once</param>
     /// <param name="progress">receives the number of simulations run so far</param>
+    /// <param name="checkpoint">simulations of an interrupted run with the same settings, and where to record new ones</param>
     public static AbcResult Run(IReadOnlyList<UniformPrior> priors, Func<double[], ulong, double[]> simulate, double[] observed,
-        int particles, int budget, ulong seed, int parallel, IProgress<int>? progress = null)
+        int particles, int budget, ulong seed, int parallel, IProgress<int>? progress = null, AbcCheckpoint? checkpoint = null)
     {
         if (particles < 10) throw new ArgumentException("at least 10 particles");
         if (budget < 2 * particles) throw new ArgumentException($"a budget of at least {2 * particles} simulations (two generations)");
@@ -65,8 +66,10 @@ public static class AbcSmc
         {
             var first = simulations;
             var results = new double[thetas.Length][];
-            Parallel.For(0, thetas.Length, new ParallelOptions { MaxDegreeOfParallelism = parallel },
-                i => results[i] = simulate(thetas[i], SplitMix64.At(seed ^ 0x5DEECE66DUL, first + i)));
+            var fresh = Enumerable.Range(0, thetas.Length).Where(i => checkpoint is null || !checkpoint.TryGet(first + i, thetas[i], out results[i])).ToArray();
+            Parallel.For(0, fresh.Length, new ParallelOptions { MaxDegreeOfParallelism = parallel },
+                k => results[fresh[k]] = simulate(thetas[fresh[k]], SplitMix64.At(seed ^ 0x5DEECE66DUL, first + fresh[k])));
+            if (fresh.Length > 0) checkpoint?.Record(first, thetas, results);
             simulations += thetas.Length;
             progress?.Report(simulations);
             return results;

@@ -65,8 +65,12 @@ public sealed record TwinFitResult(IReadOnlyList<TwinEstimate> Parameters, AbcRe
 /// </summary>
 public static class TwinFit
 {
+    /// <summary>
+    /// The fit; <paramref name="checkpointFile"/> (null: none) records the simulations as they finish, and a file left by
+    /// an interrupted fit with the same settings is resumed.
+    /// </summary>
     public static TwinFitResult Run(DataFolder observed, string scenarioJson, IReadOnlyList<TwinParameter> parameters, int particles, int budget,
-        ulong seed, int parallel, int checkRuns = 20, IProgress<int>? progress = null)
+        ulong seed, int parallel, int checkRuns = 20, IProgress<int>? progress = null, string? checkpointFile = null)
     {
         var baseScenario = ScenarioLoader.Parse(scenarioJson);
         // The bounds of every prior and a point between them must give a valid scenario (a whole-number setting cannot
@@ -106,7 +110,10 @@ public static class TwinFit
             TwinSimulation.Summaries(ScenarioLoader.Parse(Candidate(theta)) with { Seed = runSeed }, days, teams);
 
         AbcResult abc;
-        try { abc = AbcSmc.Run(parameters.Select(p => p.Prior).ToList(), Simulate, target, particles, budget, seed, parallel, progress); }
+        using var checkpoint = checkpointFile is null ? null : new AbcCheckpoint(checkpointFile, AbcCheckpoint.FingerprintOf(
+            "twin fit 1", scenarioJson, string.Join(";", parameters.Select(p => $"{p.Path}={p.Prior.Low.ToString("R", CultureInfo.InvariantCulture)}:{p.Prior.High.ToString("R", CultureInfo.InvariantCulture)}")),
+            target, days, first.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), particles, budget, seed));
+        try { abc = AbcSmc.Run(parameters.Select(p => p.Prior).ToList(), Simulate, target, particles, budget, seed, parallel, progress, checkpoint); }
         catch (AggregateException ex) when (ex.InnerExceptions.FirstOrDefault() is ScenarioException or StudyInputException)
         {
             throw new StudyInputException($"a candidate twin is not a valid scenario: {ex.InnerExceptions[0].Message}");
