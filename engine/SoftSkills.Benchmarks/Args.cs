@@ -9,5 +9,7 @@ sealed class Args(string[] args)
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
     }
 
+    public bool Has(string name) => Array.IndexOf(args, name) >= 0;
+
     public long GetLong(string name, long fallback) => long.Parse(Get(name, fallback.ToString(System.Globalization.CultureInfo.InvariantCulture)), System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using SoftSkills.Simulation;
 using SoftSkills.Simulation.Engines;
+using SoftSkills.Simulation.Model;
 using SoftSkills.Simulation.Scenarios;
 
 namespace SoftSkills.Benchmarks;
@@ -19,7 +20,16 @@ static class SimulationBenchmark
         var scenario = ScenarioRescale.Rescale(ScenarioLoader.Load(Path.Combine(AppContext.BaseDirectory, "scenarios", "default-pilot.json")), employees, days);
         await using ISimulationEngine engine = engineName == "orleans" ? await OrleansEngine.StartInProcessAsync() : new ReferenceEngine();
         var timer = Stopwatch.StartNew();
-        var manifest = await Simulator.RunAsync(scenario, dir, engine);
+        long eventCount;
+        if (args.Has("--no-files"))
+        {
+            // The model alone: every day simulated, its results dropped (what a fit's in-memory run costs before summaries).
+            await engine.StartAsync(scenario, Roster.Of(scenario));
+            eventCount = 0;
+            for (var day = 0; day < days; day++)
+                foreach (var e in (await engine.RunDayAsync(day)).Employees) eventCount += e.Events.Length;
+        }
+        else eventCount = (await Simulator.RunAsync(scenario, dir, engine)).Files["events.parquet"].Rows;
         var seconds = timer.Elapsed.TotalSeconds;
         var result = new
         {
@@ -29,12 +39,16 @@ static class SimulationBenchmark
             days,
             seconds = Math.Round(seconds, 2),
             employee_days_per_second = Math.Round(employees * (double)days / seconds),
-            events = manifest.Files["events.parquet"].Rows,
-            events_per_second = Math.Round(manifest.Files["events.parquet"].Rows / seconds),
+            events = eventCount,
+            events_per_second = Math.Round(eventCount / seconds),
             peak_working_set_mb = Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0),
+            gc_pause_seconds = Math.Round(GC.GetTotalPauseDuration().TotalSeconds, 2),
+            allocated_mb = Math.Round(GC.GetTotalAllocatedBytes() / 1048576.0),
+            gen0_collections = GC.CollectionCount(0),
+            gen2_collections = GC.CollectionCount(2),
         };
         Console.WriteLine(JsonSerializer.Serialize(result));
-        Directory.Delete(dir, recursive: true);
+        if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
         return 0;
     }
 }

@@ -65,6 +65,26 @@ public class ClusterTests : IClassFixture<ClusterFixture>
         Assert.Equal(File.ReadAllBytes(dir.File(Path.Combine("local", "summary.parquet"))), File.ReadAllBytes(dir.File(Path.Combine("cluster", "summary.parquet"))));
     }
 
+    /// <summary>`twin fit --cluster` runs the fit's simulations on the silos and writes the twin of one process.</summary>
+    [SkippableFact]
+    public void A_twin_fit_on_the_cluster_gives_the_fit_of_one_process()
+    {
+        _cluster.Require();
+        using var dir = new TempDir();
+        TwinTests.SimulatedOrganisation(dir);
+        string[] Fit(string name) => ["twin", "fit", "--data", dir.File("org"), "--scenario", dir.File("start.json"), "--fit", "traits.empathy.mean,traits.handoff_diligence.mean",
+            "--out", dir.File(name), "--budget", "60", "--particles", "20", "--check-runs", "3", "--format", "json"];
+        var local = Softskills.Run(Fit("local.json"));
+        Assert.True(local.ExitCode == 0, local.Stderr);
+        var cluster = Softskills.Run([.. Fit("cluster.json"), "--cluster", _cluster.Cluster!, "--parallel", "3"]);
+        Assert.True(cluster.ExitCode == 0, cluster.Stderr);
+        Assert.Equal(File.ReadAllText(dir.File("local.json")), File.ReadAllText(dir.File("cluster.json")));
+        var (a, b) = (System.Text.Json.Nodes.JsonNode.Parse(local.Stdout)!, System.Text.Json.Nodes.JsonNode.Parse(cluster.Stdout)!);
+        foreach (var key in new[] { "parameters", "fit", "check", "simulations" })
+            Assert.Equal(a[key]!.ToJsonString(), b[key]!.ToJsonString());
+        Assert.False(File.Exists(dir.File("cluster.json.checkpoint")));
+    }
+
     sealed class KillAt(int day, Action kill) : IProgress<int>
     {
         public bool Killed { get; private set; }

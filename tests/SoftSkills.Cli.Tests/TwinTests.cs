@@ -82,14 +82,11 @@ public class TwinTests
     }
 
     /// <summary>
-    /// A 40-person organisation simulated with empathy 0.7 and handoff diligence 0.3 (the scenario default is 0.5 for
-    /// both); the truth table removed; `twin fit` from the defaults must bring both 90% intervals round the known values
-    /// and well inside the priors, and its fitted scenario must run.
+    /// Writes <c>start.json</c> (the default pilot rescaled to 40 people and 42 baseline days, no interventions, both trait
+    /// means 0.5) and <c>org/</c>, that organisation simulated with empathy 0.7 and handoff diligence 0.3, without <c>truth</c>.
     /// </summary>
-    [Fact]
-    public void Twin_fit_recovers_known_trait_means_from_a_simulated_baseline()
+    internal static void SimulatedOrganisation(TempDir dir)
     {
-        using var dir = new TempDir();
         var organisation = ScenarioRescale.Rescale(ScenarioLoader.Load(Path.Combine(Repo.Root, "data", "scenarios", "default-pilot.json")), 40, 43);
         var twinStart = JsonNode.Parse(ScenarioLoader.ToJson(organisation))!;
         twinStart["pilot"]!["baseline_days"] = 42;
@@ -105,7 +102,18 @@ public class TwinTests
         var sim = Softskills.Run("simulate", "--scenario", dir.File("truth.json"), "--engine", "reference", "--out", dir.File("org"));
         Assert.True(sim.ExitCode == 0, sim.Stderr);
         File.Delete(dir.File("org/truth.parquet"));
+    }
 
+    /// <summary>
+    /// A 40-person organisation simulated with empathy 0.7 and handoff diligence 0.3 (the scenario default is 0.5 for
+    /// both); the truth table removed; `twin fit` from the defaults must bring both 90% intervals round the known values
+    /// and well inside the priors, and its fitted scenario must run.
+    /// </summary>
+    [Fact]
+    public void Twin_fit_recovers_known_trait_means_from_a_simulated_baseline()
+    {
+        using var dir = new TempDir();
+        SimulatedOrganisation(dir);
         var fit = Softskills.Run("twin", "fit", "--data", dir.File("org"), "--scenario", dir.File("start.json"), "--fit", "traits.empathy.mean,traits.handoff_diligence.mean",
             "--out", dir.File("twin.json"), "--budget", "900", "--particles", "100", "--check-runs", "10", "--format", "json");
         Assert.True(fit.ExitCode == 0, fit.Stderr);

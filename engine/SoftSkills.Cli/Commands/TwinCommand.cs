@@ -1,7 +1,11 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using SoftSkills.Data;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using SoftSkills.Data.Files;
+using SoftSkills.Simulation.Engines;
+using SoftSkills.Simulation.Hosting;
 using SoftSkills.Studies;
 using SoftSkills.Studies.Twin;
 
@@ -28,14 +32,20 @@ public static class TwinCommand
         var budget = new Option<int>("--budget") { Description = "most simulations in all", DefaultValueFactory = _ => 2000 };
         var particles = new Option<int>("--particles") { Description = "population size of each generation", DefaultValueFactory = _ => 200 };
         var seed = new Option<ulong>("--seed") { Description = "seed of the proposals and of every simulation", DefaultValueFactory = _ => 20261130 };
-        var parallel = new Option<int>("--parallel") { Description = "simulations at once (the result does not depend on it)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var parallel = new Option<int>("--parallel") { Description = "simulations at once (the result does not depend on it; on a cluster, a few per silo)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var checks = new Option<int>("--check-runs") { Description = "simulations of the fitted twin for the posterior predictive check", DefaultValueFactory = _ => 20 };
+        var cluster = CommonOptions.Cluster("run the simulations on a cluster of `softskills silo` nodes (the result is the same as in one process)");
+        var passwordFile = CommonOptions.ClusterPasswordFile();
+        var caFile = CommonOptions.ClusterCaFile();
         var command = new Command("fit", "Fit scenario parameters to a data folder's baseline by approximate Bayesian computation (ABC-SMC) and write the fitted scenario.")
         {
-            data, scenario, fit, output, budget, particles, seed, parallel, checks,
+            data, scenario, fit, output, budget, particles, seed, parallel, checks, cluster, passwordFile, caFile,
         };
-        command.SetAction(parse =>
+        var tls = new CommonOptions.ClusterSecurity();
+        foreach (var o in tls.All) command.Options.Add(o);
+        command.SetAction(async (parse, cancel) =>
         {
+            tls.RequireCluster(parse, parse.GetValue(cluster));
             var folder = Inputs.Folder(parse.GetValue(data)!);
             var scenarioFile = Inputs.File(parse.GetValue(scenario)!, "--scenario");
             ScenarioFiles.Load(scenarioFile.FullName); // validates the file, naming its errors
@@ -53,9 +63,25 @@ public static class TwinCommand
             // Simulations are recorded as they finish; a checkpoint left by an interrupted run with the same settings is resumed.
             var checkpoint = outFile + ".checkpoint";
             if (File.Exists(checkpoint)) Console.Error.WriteLine($"resuming the fit recorded in {checkpoint}");
+            IHost? client = null;
+            Func<ISimulationEngine>? engines = null;
+            if (parse.GetValue(cluster) is { } c)
+            {
+                var address = CommonOptions.ParseCluster(c, parse.GetValue(passwordFile), parse.GetValue(caFile), tls, parse);
+                client = await ClusterHosting.ConnectClientAsync(address, TimeSpan.FromSeconds(30));
+                var grains = client.Services.GetRequiredService<IClusterClient>();
+                engines = () => new ClusterEngine(grains, log: Console.Error) { Cluster = address };
+            }
             TwinFitResult result;
-            using (var bar = new ProgressBar("simulations", b))
-                result = TwinFit.Run(folder, json, parameters, n, b, parse.GetValue(seed), threads, checkRuns, bar, checkpoint);
+            try
+            {
+                using var bar = new ProgressBar("simulations", b);
+                result = TwinFit.Run(folder, json, parameters, n, b, parse.GetValue(seed), threads, checkRuns, bar, checkpoint, engines);
+            }
+            finally
+            {
+                if (client is not null) { await ClusterHosting.StopWithin(client, TimeSpan.FromSeconds(5)); client.Dispose(); }
+            }
             AtomicOutputs.WriteText(outFile, result.FittedScenarioJson);
             File.Delete(checkpoint);
             if (CommonOptions.Json(parse)) JsonOut.Print(Json(result, outFile));

@@ -52,6 +52,11 @@ public static class AbcSmc
     /// <param name="progress">receives the number of simulations run so far</param>
     /// <param name="checkpoint">simulations of an interrupted run with the same settings, and where to record new ones</param>
     public static AbcResult Run(IReadOnlyList<UniformPrior> priors, Func<double[], ulong, double[]> simulate, double[] observed,
+        int particles, int budget, ulong seed, int parallel, IProgress<int>? progress = null, AbcCheckpoint? checkpoint = null) =>
+        Run(priors, (theta, runSeed, _) => ValueTask.FromResult(simulate(theta, runSeed)), observed, particles, budget, seed, parallel, progress, checkpoint);
+
+    /// <summary>The same with simulations that wait on others (a cluster's silos): <paramref name="parallel"/> are in flight at once.</summary>
+    public static AbcResult Run(IReadOnlyList<UniformPrior> priors, Func<double[], ulong, CancellationToken, ValueTask<double[]>> simulate, double[] observed,
         int particles, int budget, ulong seed, int parallel, IProgress<int>? progress = null, AbcCheckpoint? checkpoint = null)
     {
         if (particles < 10) throw new ArgumentException("at least 10 particles");
@@ -67,8 +72,8 @@ public static class AbcSmc
             var first = simulations;
             var results = new double[thetas.Length][];
             var fresh = Enumerable.Range(0, thetas.Length).Where(i => checkpoint is null || !checkpoint.TryGet(first + i, thetas[i], out results[i])).ToArray();
-            Parallel.For(0, fresh.Length, new ParallelOptions { MaxDegreeOfParallelism = parallel },
-                k => results[fresh[k]] = simulate(thetas[fresh[k]], SplitMix64.At(seed ^ 0x5DEECE66DUL, first + fresh[k])));
+            Parallel.ForEachAsync(fresh, new ParallelOptions { MaxDegreeOfParallelism = parallel },
+                async (i, cancel) => results[i] = await simulate(thetas[i], SplitMix64.At(seed ^ 0x5DEECE66DUL, first + i), cancel)).GetAwaiter().GetResult();
             if (fresh.Length > 0) checkpoint?.Record(first, thetas, results);
             simulations += thetas.Length;
             progress?.Report(simulations);

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using SoftSkills.Data;
 using SoftSkills.Data.Files;
 using SoftSkills.Measurement.Kpis;
+using SoftSkills.Simulation.Engines;
 using SoftSkills.Simulation.Scenarios;
 using SoftSkills.Studies.Sweeps;
 
@@ -67,10 +68,11 @@ public static class TwinFit
 {
     /// <summary>
     /// The fit; <paramref name="checkpointFile"/> (null: none) records the simulations as they finish, and a file left by
-    /// an interrupted fit with the same settings is resumed.
+    /// an interrupted fit with the same settings is resumed. <paramref name="engines"/> gives a new engine for each simulation
+    /// (a cluster's); null runs them on the reference loop in this process.
     /// </summary>
     public static TwinFitResult Run(DataFolder observed, string scenarioJson, IReadOnlyList<TwinParameter> parameters, int particles, int budget,
-        ulong seed, int parallel, int checkRuns = 20, IProgress<int>? progress = null, string? checkpointFile = null)
+        ulong seed, int parallel, int checkRuns = 20, IProgress<int>? progress = null, string? checkpointFile = null, Func<ISimulationEngine>? engines = null)
     {
         var baseScenario = ScenarioLoader.Parse(scenarioJson);
         // The bounds of every prior and a point between them must give a valid scenario (a whole-number setting cannot
@@ -106,17 +108,17 @@ public static class TwinFit
             root["pilot"]!["baseline_days"] = Math.Max(days, baseScenario.Pilot.BaselineDays);
             return root.ToJsonString();
         }
-        double[] Simulate(double[] theta, ulong runSeed) =>
-            TwinSimulation.Summaries(ScenarioLoader.Parse(Candidate(theta)) with { Seed = runSeed }, days, teams);
+        ValueTask<double[]> Simulate(double[] theta, ulong runSeed, CancellationToken cancel) =>
+            TwinSimulation.SummariesAsync(ScenarioLoader.Parse(Candidate(theta)) with { Seed = runSeed }, days, teams, engines?.Invoke() ?? new ReferenceEngine(), cancel);
 
         AbcResult abc;
         using var checkpoint = checkpointFile is null ? null : new AbcCheckpoint(checkpointFile, AbcCheckpoint.FingerprintOf(
             "twin fit 1", scenarioJson, string.Join(";", parameters.Select(p => $"{p.Path}={p.Prior.Low.ToString("R", CultureInfo.InvariantCulture)}:{p.Prior.High.ToString("R", CultureInfo.InvariantCulture)}")),
             target, days, first.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), particles, budget, seed));
         try { abc = AbcSmc.Run(parameters.Select(p => p.Prior).ToList(), Simulate, target, particles, budget, seed, parallel, progress, checkpoint); }
-        catch (AggregateException ex) when (ex.InnerExceptions.FirstOrDefault() is ScenarioException or StudyInputException)
+        catch (ScenarioException ex)
         {
-            throw new StudyInputException($"a candidate twin is not a valid scenario: {ex.InnerExceptions[0].Message}");
+            throw new StudyInputException($"a candidate twin is not a valid scenario: {ex.Message}");
         }
         var estimates = parameters.Select((p, k) => new TwinEstimate(p.Path, abc.Mean(k), abc.Quantile(k, 0.05), abc.Quantile(k, 0.95), p.Prior)).ToList();
         var fitted = estimates.Select(e => e.Estimate).ToArray();
@@ -124,11 +126,11 @@ public static class TwinFit
         // Posterior predictive check: the twin (posterior particles drawn by weight) against the observed summaries.
         var names = TwinSummaries.Names(teams);
         var draws = new double[checkRuns][];
-        Parallel.For(0, checkRuns, new ParallelOptions { MaxDegreeOfParallelism = parallel }, i =>
+        Parallel.ForEachAsync(Enumerable.Range(0, checkRuns), new ParallelOptions { MaxDegreeOfParallelism = parallel }, async (i, cancel) =>
         {
             var particle = Pick(abc, (i + 0.5) / checkRuns);
-            draws[i] = Simulate(abc.Particles[particle], Simulation.Model.SplitMix64.At(seed ^ 0xC0FFEEUL, i));
-        });
+            draws[i] = await Simulate(abc.Particles[particle], Simulation.Model.SplitMix64.At(seed ^ 0xC0FFEEUL, i), cancel);
+        }).GetAwaiter().GetResult();
         var checks = names.Select((n, j) =>
         {
             var values = draws.Select(d => d[j]).Where(double.IsFinite).Order().ToArray();

@@ -12,22 +12,29 @@ namespace SoftSkills.Studies.Twin;
 /// </summary>
 public static class TwinSimulation
 {
-    public static double[] Summaries(Scenario scenario, int days, IReadOnlyList<string> teams)
+    public static double[] Summaries(Scenario scenario, int days, IReadOnlyList<string> teams) =>
+        SummariesAsync(scenario, days, teams, new ReferenceEngine()).AsTask().GetAwaiter().GetResult();
+
+    /// <summary>The same on any engine (a cluster's, with <c>twin fit --cluster</c>): every engine gives the same days, so the same summaries.</summary>
+    public static async ValueTask<double[]> SummariesAsync(Scenario scenario, int days, IReadOnlyList<string> teams, ISimulationEngine engine, CancellationToken cancel = default)
     {
         var roster = Roster.Of(scenario);
         var employees = roster.Profiles(scenario).Select(roster.ToEmployee).ToList();
-        var engine = new ReferenceEngine();
-        engine.StartAsync(scenario, roster).GetAwaiter().GetResult();
-        var events = new List<Event>();
-        var ratings = new List<Rating>();
-        for (var day = 0; day < days; day++)
+        await using (engine)
         {
-            var result = engine.RunDayAsync(day).GetAwaiter().GetResult();
-            var today = result.Employees.SelectMany(r => r.Events).ToList();
-            today.Sort((a, b) => a.Timestamp != b.Timestamp ? a.Timestamp.CompareTo(b.Timestamp) : string.CompareOrdinal(a.EventId, b.EventId));
-            events.AddRange(today);
-            ratings.AddRange(result.Employees.SelectMany(r => r.Ratings));
+            await engine.StartAsync(scenario, roster);
+            var events = new List<Event>();
+            var ratings = new List<Rating>();
+            for (var day = 0; day < days; day++)
+            {
+                cancel.ThrowIfCancellationRequested();
+                var result = await engine.RunDayAsync(day);
+                var today = result.Employees.SelectMany(r => r.Events).ToList();
+                today.Sort((a, b) => a.Timestamp != b.Timestamp ? a.Timestamp.CompareTo(b.Timestamp) : string.CompareOrdinal(a.EventId, b.EventId));
+                events.AddRange(today);
+                ratings.AddRange(result.Employees.SelectMany(r => r.Ratings));
+            }
+            return TwinSummaries.Of(employees, events, ItemLevels.FromRatings(ratings), teams, days);
         }
-        return TwinSummaries.Of(employees, events, ItemLevels.FromRatings(ratings), teams, days);
     }
 }
