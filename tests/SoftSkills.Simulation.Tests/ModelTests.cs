@@ -21,6 +21,28 @@ public class ModelTests
         return total / n;
     }
 
+    /// <summary>
+    /// The simulator codes its replies from their sentences' marker weights; over every kind of writer and request the
+    /// level must be the marker coder's own level of the whole reply.
+    /// </summary>
+    [Fact]
+    public void The_writer_codes_its_replies_as_the_marker_coder_does()
+    {
+        var rng = new Rng(20261130, 3, 0);
+        var levels = new int[4];
+        for (var i = 0; i < 60_000; i++)
+        {
+            var complaint = rng.Chance(0.4);
+            var request = ReplyWriter.CustomerRequest(rng, complaint);
+            var (empathy, factor, habit) = (rng.NextDouble(), rng.Chance(0.3) ? 0.6 : 1.0, rng.Chance(0.2) ? rng.NextDouble() * 0.5 : 0);
+            var (text, level) = ReplyWriter.CodedCustomerReply(rng, empathy, factor, habit, complaint, request);
+            var expected = MarkerCoder.Default.Score(text, request);
+            Assert.True(expected.Level == level, $"'{text}' to '{request}': coder {expected.Level} (score {expected.Score}), writer {level}");
+            levels[level]++;
+        }
+        Assert.All(levels, n => Assert.True(n > 1000, $"every level occurs often: {string.Join(", ", levels)}"));
+    }
+
     [Fact]
     public void Marker_use_rises_with_true_empathy()
     {

@@ -20,10 +20,16 @@ public sealed class MarkerCoder(MarkerLexicon lexicon)
     public MarkerLexicon Lexicon => lexicon;
 
     /// <summary>Scores a reply, given the request it answers when known.</summary>
-    public MarkerScore Score(string reply, string? request = null)
+    public MarkerScore Score(string reply, string? request = null) =>
+        ScoreInContext(reply, request is null ? null : IsDistressedRequest(request));
+
+    /// <summary>Whether a request carries a distress cue (the context that weighs acknowledgement and validation up).</summary>
+    public bool IsDistressedRequest(string request) => IsDistressed(Normalise(request));
+
+    /// <summary>Scores a reply in a known context: a distressed or a routine request, or null when the request is unknown.</summary>
+    public MarkerScore ScoreInContext(string reply, bool? distress)
     {
         var text = Normalise(reply);
-        bool? distress = request is null ? null : IsDistressed(Normalise(request));
         var hits = new List<MarkerHit>();
         var taken = new bool[text.Length];
         foreach (var phrase in lexicon.Phrases)

@@ -84,10 +84,10 @@ public sealed class EmployeeDay(Scenario scenario, Roster roster, EmployeeProfil
         return e;
     }
 
-    Event NewEvent(EventKind kind, int minute, Channel channel, string? counterpart = null, string? text = null) => new()
+    Event NewEvent(EventKind kind, int minute, Channel channel, string? counterpart = null, string? text = null, string? responseTo = null, bool customer = false) => new()
     {
-        EventId = NextId(), Timestamp = At(minute), Kind = kind, ActorId = me.Id, CounterpartId = counterpart,
-        TeamId = Team, Channel = channel, Text = text,
+        EventId = NextId(), Timestamp = At(minute), Kind = kind, ActorId = customer ? null : me.Id, CounterpartId = counterpart,
+        TeamId = Team, Channel = channel, Text = text, ResponseTo = responseTo,
     };
 
     void Send(int to, MailKind kind, string? requestId, int minute) =>
@@ -107,10 +107,10 @@ public sealed class EmployeeDay(Scenario scenario, Roster roster, EmployeeProfil
                 Send(mail.From, MailKind.Message, null, minute);
                 break;
             case MailKind.Request when answers:
-                Add(NewEvent(EventKind.Reply, delay, Channel.Chat, from, ReplyWriter.InternalReply(_act)) with { ResponseTo = mail.RequestId });
+                Add(NewEvent(EventKind.Reply, delay, Channel.Chat, from, ReplyWriter.InternalReply(_act), mail.RequestId));
                 break;
             case MailKind.Handoff:
-                Add(NewEvent(EventKind.TaskUpdate, minute, Channel.TaskBoard, text: $"Picked up work handed over by {from}"));
+                Add(NewEvent(EventKind.TaskUpdate, minute, Channel.TaskBoard, text: Roster.PickedUpFrom(mail.From)));
                 break;
         }
     }
@@ -118,7 +118,7 @@ public sealed class EmployeeDay(Scenario scenario, Roster roster, EmployeeProfil
     void CustomerRequests()
     {
         if (!roster.CustomerFacing[me.Team]) return;
-        foreach (var (channelName, rate) in scenario.Workload.CustomerRequestsPerDay.OrderBy(c => c.Key, StringComparer.Ordinal))
+        foreach (var (channelName, rate) in WorkloadTables.CustomerChannels(scenario.Workload))
         {
             var channel = channelName switch { "email" => Channel.Email, "chat" => Channel.Chat, _ => Channel.Ticket };
             var n = _act.Poisson(rate);
@@ -127,7 +127,7 @@ public sealed class EmployeeDay(Scenario scenario, Roster roster, EmployeeProfil
                 var minute = _act.Next(WorkMinutes);
                 var complaint = _act.Chance(scenario.Workload.ComplaintShare);
                 var text = ReplyWriter.CustomerRequest(_act, complaint);
-                var request = Add(NewEvent(EventKind.Request, minute, channel, me.Id, text) with { ActorId = null });
+                var request = Add(NewEvent(EventKind.Request, minute, channel, me.Id, text, customer: true));
                 var answered = _act.Chance(0.97);
                 var replyAt = minute + 1 + (int)_act.Exponential(20 + 150 * (1 - Trait(Roster.Collaboration)));
                 if (!answered) continue;
@@ -142,12 +142,12 @@ public sealed class EmployeeDay(Scenario scenario, Roster roster, EmployeeProfil
         var channel = channelName switch { "email" => Channel.Email, "chat" => Channel.Chat, _ => Channel.Ticket };
         var empathy = Trait(Roster.Empathy);
         var phraseFactor = me.NonNative ? scenario.Text.NonNativePhraseFactor : 1.0;
-        var text = ReplyWriter.CustomerReply(_act, empathy, phraseFactor, state.MarkerHabit, complaint);
-        var reply = Add(NewEvent(EventKind.Reply, minute, channel, text: text) with { ResponseTo = requestId });
-        var coded = MarkerCoder.Default.Score(text, requestText);
-        _ratings.Add(new Rating(reply.EventId, AutoRater, RaterKind.Auto, Kpi.Res, null, coded.Level, reply.Timestamp));
+        // The marker coder's level of the reply, from the writer's sentences (the same as MarkerCoder.Default.Score(text, requestText)).
+        var (text, level) = ReplyWriter.CodedCustomerReply(_act, empathy, phraseFactor, state.MarkerHabit, complaint, requestText);
+        var reply = Add(NewEvent(EventKind.Reply, minute, channel, text: text, responseTo: requestId));
+        _ratings.Add(new Rating(reply.EventId, AutoRater, RaterKind.Auto, Kpi.Res, null, level, reply.Timestamp));
         RateByHumans(reply, empathy);
-        if (Treated && scenario.Interventions.RealtimeFeedback is { Enabled: true } feedback && coded.Level < feedback.Threshold)
+        if (Treated && scenario.Interventions.RealtimeFeedback is { Enabled: true } feedback && level < feedback.Threshold)
         {
             // The writer sees a low score at once: the stock-phrase habit grows fast, true empathy slowly.
             state.MarkerHabit += feedback.MarkerBoost * (1 - state.MarkerHabit);
@@ -168,15 +168,20 @@ public sealed class EmployeeDay(Scenario scenario, Roster roster, EmployeeProfil
         if (surveyed) _surveys.Add(new SurveyResponse(nps, csat));
         if (!sampled) return;
         var trueLevel = quality * 4 - 0.5;
-        var pool = Enumerable.Range(1, r.HumanRaterPool).ToArray();
+        Span<int> pool = r.HumanRaterPool <= 256 ? stackalloc int[r.HumanRaterPool] : new int[r.HumanRaterPool];
+        for (var i = 0; i < pool.Length; i++) pool[i] = i + 1;
         for (var k = 0; k < r.HumanRatersPerItem; k++)
         {
             var j = k + _rate.Next(pool.Length - k);
             (pool[k], pool[j]) = (pool[j], pool[k]);
             var score = (int)Math.Clamp(Math.Round(trueLevel + r.HumanLeniency + r.HumanNoiseSd * _rate.Normal()), 0, 3);
-            _ratings.Add(new Rating(reply.EventId, $"H{pool[k]:D2}", RaterKind.Human, Kpi.Res, null, score, reply.Timestamp.AddDays(1)));
+            _ratings.Add(new Rating(reply.EventId, HumanRaterId(pool[k]), RaterKind.Human, Kpi.Res, null, score, reply.Timestamp.AddDays(1)));
         }
     }
+
+    static readonly string[] HumanRaterIds = [.. Enumerable.Range(0, 100).Select(i => $"H{i:D2}")];
+
+    static string HumanRaterId(int i) => i < HumanRaterIds.Length ? HumanRaterIds[i] : $"H{i:D2}";
 
     /// <summary>A colleague: in the own team, or with the given probability in another team.</summary>
     int Colleague(double crossShare)
@@ -232,6 +237,7 @@ public sealed class EmployeeDay(Scenario scenario, Roster roster, EmployeeProfil
         {
             if (route.From != Team) continue;
             var target = Array.IndexOf(roster.TeamNames, route.To);
+            var handingOver = WorkloadTables.HandingOver(route);
             var n = _act.Poisson(route.PerDay);
             for (var i = 0; i < n; i++)
             {
@@ -241,8 +247,10 @@ public sealed class EmployeeDay(Scenario scenario, Roster roster, EmployeeProfil
                 var accepted = _act.Chance(complete ? 0.95 : 0.65);
                 var reworked = _act.Chance(complete ? 0.04 + 0.12 * (1 - h) : 0.45);
                 if (to == me.Index) continue;
-                Add(NewEvent(EventKind.Handoff, minute, Channel.TaskBoard, Roster.EmployeeId(to), $"Handing over to {route.To}") with
+                Add(new Event
                 {
+                    EventId = NextId(), Timestamp = At(minute), Kind = EventKind.Handoff, ActorId = me.Id, CounterpartId = Roster.EmployeeId(to),
+                    TeamId = Team, Channel = Channel.TaskBoard, Text = handingOver,
                     HandoffAccepted = accepted, ContextComplete = complete, Reworked = reworked,
                 });
                 Send(to, MailKind.Handoff, null, minute);
@@ -262,8 +270,9 @@ public sealed class EmployeeDay(Scenario scenario, Roster roster, EmployeeProfil
                 var resolved = _act.Chance(0.9);
                 var good = _act.Chance(Math.Clamp(spec.BaseQuality + 0.6 * (d - 0.5), 0.02, 0.98));
                 var reversed = _act.Chance(good ? 0.04 : 0.3);
-                Add(NewEvent(EventKind.Decision, minute, Channel.Meeting) with
+                Add(new Event
                 {
+                    EventId = NextId(), Timestamp = At(minute), Kind = EventKind.Decision, ActorId = me.Id, TeamId = Team, Channel = Channel.Meeting,
                     DecisionType = spec.Type,
                     Outcome = resolved ? good ? DecisionOutcome.Good : DecisionOutcome.Poor : null,
                     Reversed = resolved ? reversed : null,
@@ -277,7 +286,12 @@ public sealed class EmployeeDay(Scenario scenario, Roster roster, EmployeeProfil
         var meeting = _act.Chance(scenario.Workload.MeetingsPerWeek / 5);
         var minute = _act.Next(WorkMinutes - 60);
         var length = _act.Chance(0.5) ? 30 : 60;
-        if (meeting) Add(NewEvent(EventKind.Meeting, minute, Channel.Meeting) with { DurationMinutes = length });
+        if (meeting)
+            Add(new Event
+            {
+                EventId = NextId(), Timestamp = At(minute), Kind = EventKind.Meeting, ActorId = me.Id, TeamId = Team, Channel = Channel.Meeting,
+                DurationMinutes = length,
+            });
         var updates = _act.Poisson(scenario.Workload.TaskUpdatesPerDay);
         for (var i = 0; i < updates; i++) Add(NewEvent(EventKind.TaskUpdate, _act.Next(WorkMinutes), Channel.TaskBoard, text: "Updated the card."));
     }

@@ -1,4 +1,5 @@
 using System.Text;
+using SoftSkills.Measurement.Empathy;
 
 namespace SoftSkills.Simulation.Model;
 
@@ -20,50 +21,87 @@ public static class ReplyWriter
     static readonly string[] FollowUps = ["I will confirm today.", "I'll follow up tomorrow."];
     static readonly string[] Internal = ["Here is the file you asked for.", "Done, see the ticket.", "I checked it, numbers look fine.", "Sent you the details."];
 
+    static readonly string[] UpdateRequests = [.. Topics.Select(t => $"Could you update my {t}, please?")];
+    static readonly string[] FrustratedRequests = [.. Topics.Select(t => $"I'm really frustrated, my {t} is wrong again.")];
+    static readonly string[] WaitingRequests = [.. Topics.Select(t => $"This is unacceptable, I'm still waiting on my {t} and I'm worried.")];
+    static readonly string[] InternalRequests = [.. Topics.Select(t => $"Could you check the {t} numbers for me?")];
+
+    // The marker coder's context for each request the writer produces (distress cues weigh acknowledgement up).
+    static readonly Dictionary<string, bool> Distressed = UpdateRequests.Concat(FrustratedRequests).Concat(WaitingRequests)
+        .ToDictionary(r => r, r => MarkerCoder.Default.IsDistressedRequest(r));
+
+    static readonly Sentence[] AcknowledgeS = Sentences(Acknowledge), ValidateS = Sentences(Validate), ApologiseS = Sentences(Apologise),
+        ExploreS = Sentences(Explore), DismissS = Sentences(Dismiss), PlainS = Sentences(Plain), FollowUpsS = Sentences(FollowUps);
+    static readonly Sentence[] Processed = [.. Topics.Select(t => new Sentence($"The {t} has been processed."))];
+    static readonly Sentence[][] Done = [.. Actions.Select(a => Topics.Select(t => new Sentence($"I have {a} your {t}.")).ToArray())];
+
+    [ThreadStatic] static StringBuilder? _text;
+
     /// <summary>A customer's request; complaints carry distress cues the coder weighs.</summary>
     public static string CustomerRequest(Rng rng, bool complaint)
     {
-        var topic = Topics[rng.Next(Topics.Length)];
-        return complaint
-            ? rng.Next(2) == 0 ? $"I'm really frustrated, my {topic} is wrong again." : $"This is unacceptable, I'm still waiting on my {topic} and I'm worried."
-            : $"Could you update my {topic}, please?";
+        var topic = rng.Next(Topics.Length);
+        return complaint ? rng.Next(2) == 0 ? FrustratedRequests[topic] : WaitingRequests[topic] : UpdateRequests[topic];
     }
 
-    public static string InternalRequest(Rng rng) => $"Could you check the {Topics[rng.Next(Topics.Length)]} numbers for me?";
+    public static string InternalRequest(Rng rng) => InternalRequests[rng.Next(Topics.Length)];
 
     /// <summary>A reply to a customer. <paramref name="phraseFactor"/> scales stock phrases (non-native writers); <paramref name="habit"/> adds trained stock phrases.</summary>
-    public static string CustomerReply(Rng rng, double empathy, double phraseFactor, double habit, bool complaint)
+    public static string CustomerReply(Rng rng, double empathy, double phraseFactor, double habit, bool complaint) =>
+        CodedCustomerReply(rng, empathy, phraseFactor, habit, complaint, request: null).Text;
+
+    /// <summary>
+    /// A reply to a customer with the marker coder's level of it in the context of <paramref name="request"/>: the sum of
+    /// its sentences' marker weights in text order, which is the coder's score of the whole reply, because no marker spans
+    /// two of the writer's sentences and every sentence ends in punctuation, which ends a negation's reach (a test checks
+    /// it against <see cref="MarkerCoder.Score"/>). Null <paramref name="request"/>: no level (−1).
+    /// </summary>
+    public static (string Text, int Level) CodedCustomerReply(Rng rng, double empathy, double phraseFactor, double habit, bool complaint, string? request)
     {
         // Every part draws the same numbers whether or not it is used, so runs with and without an intervention stay
         // on common random numbers (the pilot's true effect compares them).
-        var sb = new StringBuilder();
-        var topic = Topics[rng.Next(Topics.Length)];
+        var sb = _text ??= new StringBuilder(256);
+        sb.Clear();
+        var distressed = request is not null && (Distressed.TryGetValue(request, out var d) ? d : MarkerCoder.Default.IsDistressedRequest(request));
+        var score = 0.0;
+        void Add(Sentence sentence)
+        {
+            if (sb.Length > 0) sb.Append(' ');
+            sb.Append(sentence.Text);
+            foreach (var w in sentence.Weights(distressed)) score += w;
+        }
+        void Maybe(double p, Sentence[] bank)
+        {
+            var sentence = bank[rng.Next(bank.Length)];
+            if (rng.Chance(p)) Add(sentence);
+        }
+        var topic = rng.Next(Topics.Length);
         double Stock(double p) => Math.Clamp(p * phraseFactor + habit, 0, 0.97);
-        Maybe(sb, rng, 0.3, Plain);
+        Maybe(0.3, PlainS);
         var e2 = empathy * empathy;
-        Maybe(sb, rng, Stock((complaint ? 0.15 : 0.03) + 0.6 * e2), Acknowledge);
-        Maybe(sb, rng, Stock(0.05 + 0.4 * empathy), Apologise);
-        Maybe(sb, rng, Stock(0.3 * e2), Validate);
+        Maybe(Stock((complaint ? 0.15 : 0.03) + 0.6 * e2), AcknowledgeS);
+        Maybe(Stock(0.05 + 0.4 * empathy), ApologiseS);
+        Maybe(Stock(0.3 * e2), ValidateS);
         // Naming the person's problem and a concrete next step are substance, not stock phrases: they follow empathy only.
-        var action = Actions[rng.Next(Actions.Length)];
-        Add(sb, rng.Chance(0.1 + 0.7 * e2) ? $"I have {action} your {topic}." : $"The {topic} has been processed.");
-        Maybe(sb, rng, 0.1 + 0.5 * e2, FollowUps);
-        Maybe(sb, rng, 0.03 + 0.4 * e2, Explore);
-        Maybe(sb, rng, 0.4 * (1 - empathy) * (1 - empathy), Dismiss);
-        return sb.ToString();
+        var action = rng.Next(Actions.Length);
+        Add(rng.Chance(0.1 + 0.7 * e2) ? Done[action][topic] : Processed[topic]);
+        Maybe(0.1 + 0.5 * e2, FollowUpsS);
+        Maybe(0.03 + 0.4 * e2, ExploreS);
+        Maybe(0.4 * (1 - empathy) * (1 - empathy), DismissS);
+        return (sb.ToString(), request is null ? -1 : MarkerCoder.Default.LevelOf(score));
     }
 
     public static string InternalReply(Rng rng) => Internal[rng.Next(Internal.Length)];
 
-    static void Maybe(StringBuilder sb, Rng rng, double p, string[] bank)
-    {
-        var sentence = bank[rng.Next(bank.Length)];
-        if (rng.Chance(p)) Add(sb, sentence);
-    }
+    static Sentence[] Sentences(string[] bank) => [.. bank.Select(t => new Sentence(t))];
 
-    static void Add(StringBuilder sb, string sentence)
+    /// <summary>A sentence of the banks with its marker weights in text order, for a routine and a distressed request (computed once).</summary>
+    sealed class Sentence(string text)
     {
-        if (sb.Length > 0) sb.Append(' ');
-        sb.Append(sentence);
+        double[]? _routine, _distressed;
+        public string Text { get; } = text;
+        public double[] Weights(bool distressed) => distressed
+            ? _distressed ??= [.. MarkerCoder.Default.ScoreInContext(Text, true).Hits.Select(h => h.Weight)]
+            : _routine ??= [.. MarkerCoder.Default.ScoreInContext(Text, false).Hits.Select(h => h.Weight)];
     }
 }

@@ -34,7 +34,38 @@ public sealed record Roster(
 
     public int Employees => TeamStart.Length == 0 ? 0 : TeamStart[^1] + TeamSize[^1];
 
-    public static string EmployeeId(int index) => $"E{index + 1:D6}";
+    public static string EmployeeId(int index) => Ids.Of(index, 0);
+
+    /// <summary>The text of the task update that records picking up work handed over by an employee.</summary>
+    public static string PickedUpFrom(int index) => Ids.Of(index, 1);
+
+    /// <summary>Per-employee strings made once and shared (the model uses them for every event), grown as indices need.</summary>
+    static class Ids
+    {
+        static string[][] _cache = [[], []];
+        static readonly Lock Growing = new();
+
+        public static string Of(int index, int kind)
+        {
+            var cache = Volatile.Read(ref _cache);
+            if (index < cache[kind].Length) return cache[kind][index];
+            lock (Growing)
+            {
+                cache = _cache;
+                if (index >= cache[kind].Length)
+                {
+                    var n = Math.Max(index + 1, cache[0].Length * 2);
+                    var ids = new string[n];
+                    cache[0].CopyTo(ids, 0);
+                    for (var i = cache[0].Length; i < n; i++) ids[i] = $"E{i + 1:D6}";
+                    var picked = ids.Select(id => $"Picked up work handed over by {id}").ToArray();
+                    cache = [ids, picked];
+                    Volatile.Write(ref _cache, cache);
+                }
+                return cache[kind][index];
+            }
+        }
+    }
 
     public int TeamOf(int employee)
     {
