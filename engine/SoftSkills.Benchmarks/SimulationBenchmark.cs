@@ -21,7 +21,22 @@ static class SimulationBenchmark
         await using ISimulationEngine engine = engineName == "orleans" ? await OrleansEngine.StartInProcessAsync() : new ReferenceEngine();
         var timer = Stopwatch.StartNew();
         long eventCount;
-        if (args.Has("--no-files"))
+        if (args.Has("--sink-only"))
+        {
+            // The writing alone: every day simulated into memory first (untimed), then written as the simulator writes them.
+            await engine.StartAsync(scenario, Roster.Of(scenario));
+            var results = new List<DayResult>();
+            for (var day = 0; day < days; day++) results.Add(await engine.RunDayAsync(day));
+            GC.Collect();
+            timer.Restart();
+            using var outputs = new SoftSkills.Data.Files.AtomicOutputs();
+            using (var sink = new SoftSkills.Simulation.Output.SimulationSink(outputs, dir))
+            {
+                foreach (var r in results) await sink.AddAsync(r);
+                eventCount = (await sink.CompleteAsync())["events.parquet"].Rows;
+            }
+        }
+        else if (args.Has("--no-files"))
         {
             // The model alone: every day simulated, its results dropped (what a fit's in-memory run costs before summaries).
             await engine.StartAsync(scenario, Roster.Of(scenario));

@@ -68,21 +68,59 @@ sealed class ColumnBuffers : ICellSink
         Count = 0;
     }
 
-    public async Task WriteColumnAsync(ParquetRowGroupWriter group, DataField field, int i)
+    /// <summary>Writes column <paramref name="i"/>'s buffered values as the next column of a row group.</summary>
+    public void WriteColumn(ParquetSharp.RowGroupWriter group, int i)
     {
+        using var column = group.NextColumn();
         switch (_columns[i].Type)
         {
-            case ColumnType.Text: await group.WriteAsync(field, (IReadOnlyCollection<string?>)new ArraySegment<string?>(Texts[i]!, 0, Count)); break;
-            case ColumnType.Timestamp: await group.WriteAsync<DateTime>(field, Timestamps[i].AsMemory(0, Count)); break;
-            case ColumnType.Integer: await group.WriteAsync<int>(field, Integers[i].AsMemory(0, Count)); break;
-            case ColumnType.Real: await group.WriteAsync<double>(field, Reals[i].AsMemory(0, Count)); break;
-            case ColumnType.Boolean: await group.WriteAsync<bool>(field, Booleans[i].AsMemory(0, Count)); break;
+            case ColumnType.Text: WriteText((ParquetSharp.ColumnWriter<ParquetSharp.ByteArray>)column, Texts[i]!); break;
+            case ColumnType.Timestamp: Write(column, Timestamps[i]!); break;
+            case ColumnType.Integer: Write(column, Integers[i]!); break;
+            case ColumnType.Real: Write(column, Reals[i]!); break;
+            case ColumnType.Boolean: Write(column, Booleans[i]!); break;
             case ColumnType.Date:
-                var days = new DateTime?[Count];
-                for (var r = 0; r < Count; r++) days[r] = Dates[i]![r]?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-                await group.WriteAsync<DateTime>(field, days.AsMemory());
+                var days = new ParquetSharp.Date?[Count];
+                for (var r = 0; r < Count; r++) days[r] = Dates[i]![r] is { } d ? new ParquetSharp.Date(d.DayNumber - UnixEpochDay) : null;
+                Write(column, days);
                 break;
         }
+    }
+
+    // Text is encoded to UTF-8 into one reused pinned buffer and handed to the encoder as (pointer, length) pairs: the
+    // library's own string path allocates a buffer per batch, which made the collector run full collections.
+    byte[] _utf8 = [];
+    short[] _definitions = [];
+    ParquetSharp.ByteArray[] _values = [];
+
+    unsafe void WriteText(ParquetSharp.ColumnWriter<ParquetSharp.ByteArray> writer, string?[] texts)
+    {
+        var bytes = 0L;
+        for (var r = 0; r < Count; r++) if (texts[r] is { } t) bytes += System.Text.Encoding.UTF8.GetByteCount(t);
+        if (_utf8.Length < bytes) _utf8 = GC.AllocateUninitializedArray<byte>((int)Math.Min(Array.MaxLength, Math.Max(bytes, 2L * _utf8.Length)), pinned: true);
+        if (_definitions.Length < Count) (_definitions, _values) = (new short[Count], new ParquetSharp.ByteArray[Count]);
+        var values = 0;
+        var offset = 0;
+        fixed (byte* start = _utf8)
+        {
+            for (var r = 0; r < Count; r++)
+            {
+                if (texts[r] is not { } t) { _definitions[r] = 0; continue; }
+                _definitions[r] = 1;
+                var n = System.Text.Encoding.UTF8.GetBytes(t, _utf8.AsSpan(offset));
+                _values[values++] = new ParquetSharp.ByteArray((IntPtr)(start + offset), n);
+                offset += n;
+            }
+            writer.WriteBatch(Count, _definitions.AsSpan(0, Count), default, _values.AsSpan(0, values));
+        }
+    }
+
+    static readonly int UnixEpochDay = new DateOnly(1970, 1, 1).DayNumber;
+
+    void Write<TValue>(ParquetSharp.ColumnWriter column, TValue[] values)
+    {
+        using var writer = column.LogicalWriter<TValue>();
+        writer.WriteBatch(values.AsSpan(0, Count));
     }
 
     public async Task ReadColumnAsync(ParquetRowGroupReader group, DataField field, int i, string column, string file)

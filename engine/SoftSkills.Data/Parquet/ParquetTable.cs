@@ -42,17 +42,6 @@ public static class ParquetTable
     /// <summary>Identifier-like text columns are dictionary-encoded.</summary>
     internal static bool DictionaryEncoded(ColumnDef c) => c.Type == ColumnType.Text && !PlainText.Contains(c.Name);
 
-    internal static DataField FieldOf(ColumnDef c) => c.Type switch
-    {
-        ColumnType.Text => new DataField<string>(c.Name, true),
-        ColumnType.Timestamp => new DateTimeDataField(c.Name, DateTimeFormat.Timestamp, isNullable: true, isAdjustedToUTC: true, unit: DateTimeTimeUnit.Micros),
-        ColumnType.Integer => new DataField<int?>(c.Name),
-        ColumnType.Real => new DataField<double?>(c.Name),
-        ColumnType.Boolean => new DataField<bool?>(c.Name),
-        ColumnType.Date => new DateTimeDataField(c.Name, DateTimeFormat.Date, isNullable: true),
-        _ => throw new ArgumentOutOfRangeException(nameof(c)),
-    };
-
     /// <summary>The key-value metadata of a Parquet file.</summary>
     public static IReadOnlyDictionary<string, string> ReadMetadata(string path)
     {

@@ -1,5 +1,4 @@
-using global::Parquet;
-using global::Parquet.Schema;
+using ParquetSharp;
 using SoftSkills.Data.Schema;
 
 namespace SoftSkills.Data.Parquet;
@@ -7,26 +6,45 @@ namespace SoftSkills.Data.Parquet;
 /// <summary>
 /// Writes a table to Parquet row by row, flushing a row group every <see cref="ParquetTable.RowGroupSize"/> rows, so a
 /// producer (the simulator) can stream any number of rows in bounded memory. <see cref="Complete"/> writes the footer.
+/// The encoder is Arrow C++'s (ParquetSharp): Snappy pages, dictionary pages for identifier-like text columns, statistics
+/// for every column; the schema is the one <see cref="ParquetTable"/> reads (optional columns, UTC timestamps in
+/// microseconds, dates as days).
 /// </summary>
 public sealed class ParquetTableWriter<T> : IDisposable
 {
     readonly TableCodec<T> _codec;
-    readonly DataField[] _fields;
     readonly ColumnBuffers _buffers;
-    readonly ParquetWriter _writer;
+    readonly ParquetFileWriter _writer;
     bool _completed;
 
     public ParquetTableWriter(Stream stream, TableCodec<T> codec, IReadOnlyDictionary<string, string>? metadata = null)
     {
         _codec = codec;
-        _fields = codec.Columns.Select(ParquetTable.FieldOf).ToArray();
-        var options = new ParquetOptions();
-        foreach (var c in codec.Columns)
-            if (ParquetTable.DictionaryEncoded(c)) options.ColumnEncodingHints[c.Name] = EncodingHint.Dictionary;
-        _writer = ParquetWriter.CreateAsync(new ParquetSchema(_fields), stream, options).GetAwaiter().GetResult();
-        if (metadata is not null) _writer.CustomMetadata = metadata.ToDictionary();
+        using var properties = Properties(codec.Columns);
+        _writer = new ParquetFileWriter(stream, codec.Columns.Select(ColumnOf).ToArray(), LogicalTypeFactory.Default, properties,
+            metadata is null ? null : new Dictionary<string, string>(metadata), leaveOpen: true);
         _buffers = new ColumnBuffers(codec.Columns, ParquetTable.RowGroupSize);
     }
+
+    static WriterProperties Properties(IReadOnlyList<ColumnDef> columns)
+    {
+        using var builder = new WriterPropertiesBuilder();
+        builder.Compression(Compression.Snappy).CreatedBy("softskills (parquet-cpp via ParquetSharp)");
+        foreach (var c in columns)
+            if (!ParquetTable.DictionaryEncoded(c)) builder.DisableDictionary(c.Name);
+        return builder.Build();
+    }
+
+    static Column ColumnOf(ColumnDef c) => c.Type switch
+    {
+        ColumnType.Text => new Column<string>(c.Name),
+        ColumnType.Timestamp => new Column<DateTime?>(c.Name, LogicalType.Timestamp(isAdjustedToUtc: true, TimeUnit.Micros)),
+        ColumnType.Integer => new Column<int?>(c.Name),
+        ColumnType.Real => new Column<double?>(c.Name),
+        ColumnType.Boolean => new Column<bool?>(c.Name),
+        ColumnType.Date => new Column<Date?>(c.Name),
+        _ => throw new ArgumentOutOfRangeException(nameof(c)),
+    };
 
     public long Rows { get; private set; }
 
@@ -42,28 +60,35 @@ public sealed class ParquetTableWriter<T> : IDisposable
         foreach (var row in rows) Add(row);
     }
 
+    public void AddRange(ReadOnlySpan<T> rows)
+    {
+        foreach (var row in rows) Add(row);
+    }
+
     void Flush()
     {
-        using (var group = _writer.CreateRowGroup())
-        {
-            for (var i = 0; i < _fields.Length; i++) _buffers.WriteColumnAsync(group, _fields[i], i).GetAwaiter().GetResult();
-            group.CompleteValidate();
-        }
+        using (var group = _writer.AppendRowGroup())
+            for (var i = 0; i < _codec.Columns.Count; i++)
+                _buffers.WriteColumn(group, i);
         _buffers.Clear();
     }
 
-    /// <summary>Writes the last row group and the footer. An empty table still gets one empty row group, so readers see its columns.</summary>
+    /// <summary>Writes the last row group and the footer. An empty table has no row group; its columns are in the footer's schema.</summary>
     public void Complete()
     {
         if (_completed) return;
-        if (_buffers.Count > 0 || Rows == 0) Flush();
-        _writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        if (_buffers.Count > 0) Flush();
+        _writer.Close();
+        _writer.Dispose();
         _completed = true;
     }
 
     /// <summary>Disposing without <see cref="Complete"/> abandons the file (its temporary name is deleted by the caller).</summary>
     public void Dispose()
     {
-        if (!_completed) _writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        if (_completed) return;
+        _completed = true;
+        try { _writer.Dispose(); }
+        catch (ParquetException) { /* an abandoned file: its footer does not matter */ }
     }
 }

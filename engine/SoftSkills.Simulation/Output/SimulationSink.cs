@@ -19,8 +19,8 @@ public sealed class SimulationSink : IDisposable
     readonly AtomicOutputs _outputs;
     readonly string _folder;
     readonly Dictionary<string, (FileStream Stream, Func<long> Rows, Action Complete)> _files = [];
-    readonly ParquetTableWriter<Event> _events;
-    readonly ParquetTableWriter<Rating> _ratings;
+    readonly ParquetTableWriter<Event> _eventWriter;
+    readonly ParquetTableWriter<Rating> _ratingWriter;
     readonly ParquetTableWriter<TruthRow> _truth;
     readonly ParquetTableWriter<Outcome> _outcomes;
     readonly Channel<DayResult> _days = Channel.CreateBounded<DayResult>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
@@ -31,8 +31,8 @@ public sealed class SimulationSink : IDisposable
         _outputs = outputs;
         _folder = folder;
         // Event ids are unique by construction (employee, day, sequence): the manifest records it with the file's SHA-256.
-        _events = Open("events", new EventCodec());
-        _ratings = Open("ratings", new RatingCodec());
+        _eventWriter = Open("events", new EventCodec());
+        _ratingWriter = Open("ratings", new RatingCodec());
         _truth = Open("truth", new TruthCodec());
         _outcomes = Open("outcomes", new OutcomeCodec());
     }
@@ -64,26 +64,58 @@ public sealed class SimulationSink : IDisposable
         await foreach (var day in _days.Reader.ReadAllAsync()) Write(day);
     }
 
+    // The day's rows, reused from day to day (a day of a large organisation would otherwise be a new large object each time).
+    Event[] _events = [];
+    long[] _eventKeys = [];
+    Rating[] _ratings = [];
+
     void Write(DayResult day)
     {
-        var events = day.Employees.SelectMany(e => e.Events).ToArray();
-        Array.Sort(events, (a, b) =>
+        var n = 0;
+        foreach (var e in day.Employees) n += e.Events.Length;
+        Grow(ref _events, n);
+        Grow(ref _eventKeys, n);
+        n = 0;
+        foreach (var e in day.Employees)
+            foreach (var ev in e.Events) { _eventKeys[n] = ev.Timestamp.Ticks; _events[n++] = ev; }
+        // By timestamp, then event id: a sort on the ticks, then each run of equal timestamps by id.
+        Array.Sort(_eventKeys, _events, 0, n);
+        for (var start = 0; start < n;)
         {
-            var c = a.Timestamp.CompareTo(b.Timestamp);
-            return c != 0 ? c : string.CompareOrdinal(a.EventId, b.EventId);
-        });
-        _events.AddRange(events);
-        var ratings = day.Employees.SelectMany(e => e.Ratings).ToArray();
-        Array.Sort(ratings, (a, b) =>
-        {
-            var c = string.CompareOrdinal(a.ItemId, b.ItemId);
-            if (c != 0) return c;
-            c = a.RaterKind.CompareTo(b.RaterKind);
-            return c != 0 ? c : string.CompareOrdinal(a.RaterId, b.RaterId);
-        });
-        _ratings.AddRange(ratings);
+            var end = start + 1;
+            while (end < n && _eventKeys[end] == _eventKeys[start]) end++;
+            if (end - start > 1) Array.Sort(_events, start, end - start, ById);
+            start = end;
+        }
+        _eventWriter.AddRange(_events.AsSpan(0, n));
+        Array.Clear(_events, 0, n);
+
+        var m = 0;
+        foreach (var e in day.Employees) m += e.Ratings.Length;
+        Grow(ref _ratings, m);
+        m = 0;
+        foreach (var e in day.Employees)
+            foreach (var r in e.Ratings) _ratings[m++] = r;
+        Array.Sort(_ratings, 0, m, ByItemAndRater);
+        _ratingWriter.AddRange(_ratings.AsSpan(0, m));
+        Array.Clear(_ratings, 0, m);
         _truth.AddRange(day.Employees.Select(e => e.Truth));
         _outcomes.AddRange(day.Outcomes);
+    }
+
+    static readonly Comparer<Event> ById = Comparer<Event>.Create((a, b) => string.CompareOrdinal(a.EventId, b.EventId));
+
+    static readonly Comparer<Rating> ByItemAndRater = Comparer<Rating>.Create((a, b) =>
+    {
+        var c = string.CompareOrdinal(a.ItemId, b.ItemId);
+        if (c != 0) return c;
+        c = a.RaterKind.CompareTo(b.RaterKind);
+        return c != 0 ? c : string.CompareOrdinal(a.RaterId, b.RaterId);
+    });
+
+    static void Grow<TItem>(ref TItem[] array, int n)
+    {
+        if (array.Length < n) array = new TItem[Math.Max(n, 2 * array.Length)];
     }
 
     /// <summary>Writes the queued days, finishes every file and returns name → (rows, SHA-256) for the manifest; the caller commits the outputs.</summary>
