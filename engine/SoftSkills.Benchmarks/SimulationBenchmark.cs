@@ -30,7 +30,7 @@ static class SimulationBenchmark
             GC.Collect();
             timer.Restart();
             using var outputs = new SoftSkills.Data.Files.AtomicOutputs();
-            using (var sink = new SoftSkills.Simulation.Output.SimulationSink(outputs, dir))
+            using (var sink = new SoftSkills.Simulation.Output.SimulationSink(outputs, dir, Roster.Of(scenario)))
             {
                 foreach (var r in results) await sink.AddAsync(r);
                 eventCount = (await sink.CompleteAsync())["events.parquet"].Rows;

@@ -19,7 +19,7 @@ public static class Simulator
     {
         var roster = Roster.Of(scenario);
         using var outputs = new AtomicOutputs();
-        using var sink = new SimulationSink(outputs, outDir);
+        using var sink = new SimulationSink(outputs, outDir, roster);
         sink.WriteTable("employees", new EmployeeCodec(scenario.Cohorts.Keys.Order(StringComparer.Ordinal).ToList()),
             roster.Profiles(scenario).Select(roster.ToEmployee));
         sink.WriteTable("interventions", new InterventionCodec(), Interventions(scenario));

@@ -18,9 +18,13 @@ sealed class ColumnBuffers : ICellSink
 
     public int Count { get; private set; }
 
-    public ColumnBuffers(IReadOnlyList<ColumnDef> columns, int capacity)
+    readonly bool _writing;
+
+    /// <summary>Buffers of <paramref name="capacity"/> rows; for <paramref name="writing"/>, text cells go to UTF-8 builders instead of text arrays.</summary>
+    public ColumnBuffers(IReadOnlyList<ColumnDef> columns, int capacity, bool writing = false)
     {
         _columns = columns;
+        _writing = writing;
         var n = columns.Count;
         Texts = new string?[n][];
         Timestamps = new DateTime?[n][];
@@ -38,7 +42,7 @@ sealed class ColumnBuffers : ICellSink
         {
             switch (_columns[i].Type)
             {
-                case ColumnType.Text: Grow(ref Texts[i], capacity); break;
+                case ColumnType.Text: if (!_writing) Grow(ref Texts[i], capacity); break;
                 case ColumnType.Timestamp: Grow(ref Timestamps[i], capacity); break;
                 case ColumnType.Integer: Grow(ref Integers[i], capacity); break;
                 case ColumnType.Real: Grow(ref Reals[i], capacity); break;
@@ -53,7 +57,17 @@ sealed class ColumnBuffers : ICellSink
         if (array is null || array.Length < capacity) array = new T[capacity];
     }
 
-    public void Text(int column, string? value) => Texts[column]![Count] = value;
+    // Writing: text goes straight to UTF-8 (one builder per text column); reading fills Texts.
+    Utf8Column?[] _utf8 = [];
+
+    public void Text(int column, string? value) => Utf8Of(column).Add(value);
+    public void Utf8(int column, ReadOnlySpan<byte> value) => Utf8Of(column).Add(value);
+
+    Utf8Column Utf8Of(int column)
+    {
+        if (_utf8.Length == 0) _utf8 = new Utf8Column?[_columns.Count];
+        return _utf8[column] ??= new Utf8Column();
+    }
     public void Timestamp(int column, DateTime? value) => Timestamps[column]![Count] = value;
     public void Integer(int column, int? value) => Integers[column]![Count] = value;
     public void Real(int column, double? value) => Reals[column]![Count] = value;
@@ -74,7 +88,7 @@ sealed class ColumnBuffers : ICellSink
         using var column = group.NextColumn();
         switch (_columns[i].Type)
         {
-            case ColumnType.Text: WriteText((ParquetSharp.ColumnWriter<ParquetSharp.ByteArray>)column, Texts[i]!); break;
+            case ColumnType.Text: _utf8[i]!.WriteTo((ParquetSharp.ColumnWriter<ParquetSharp.ByteArray>)column); break;
             case ColumnType.Timestamp: Write(column, Timestamps[i]!); break;
             case ColumnType.Integer: Write(column, Integers[i]!); break;
             case ColumnType.Real: Write(column, Reals[i]!); break;
@@ -84,34 +98,6 @@ sealed class ColumnBuffers : ICellSink
                 for (var r = 0; r < Count; r++) days[r] = Dates[i]![r] is { } d ? new ParquetSharp.Date(d.DayNumber - UnixEpochDay) : null;
                 Write(column, days);
                 break;
-        }
-    }
-
-    // Text is encoded to UTF-8 into one reused pinned buffer and handed to the encoder as (pointer, length) pairs: the
-    // library's own string path allocates a buffer per batch, which made the collector run full collections.
-    byte[] _utf8 = [];
-    short[] _definitions = [];
-    ParquetSharp.ByteArray[] _values = [];
-
-    unsafe void WriteText(ParquetSharp.ColumnWriter<ParquetSharp.ByteArray> writer, string?[] texts)
-    {
-        var bytes = 0L;
-        for (var r = 0; r < Count; r++) if (texts[r] is { } t) bytes += System.Text.Encoding.UTF8.GetByteCount(t);
-        if (_utf8.Length < bytes) _utf8 = GC.AllocateUninitializedArray<byte>((int)Math.Min(Array.MaxLength, Math.Max(bytes, 2L * _utf8.Length)), pinned: true);
-        if (_definitions.Length < Count) (_definitions, _values) = (new short[Count], new ParquetSharp.ByteArray[Count]);
-        var values = 0;
-        var offset = 0;
-        fixed (byte* start = _utf8)
-        {
-            for (var r = 0; r < Count; r++)
-            {
-                if (texts[r] is not { } t) { _definitions[r] = 0; continue; }
-                _definitions[r] = 1;
-                var n = System.Text.Encoding.UTF8.GetBytes(t, _utf8.AsSpan(offset));
-                _values[values++] = new ParquetSharp.ByteArray((IntPtr)(start + offset), n);
-                offset += n;
-            }
-            writer.WriteBatch(Count, _definitions.AsSpan(0, Count), default, _values.AsSpan(0, values));
         }
     }
 

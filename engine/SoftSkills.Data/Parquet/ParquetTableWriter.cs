@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ParquetSharp;
 using SoftSkills.Data.Schema;
 
@@ -23,7 +24,7 @@ public sealed class ParquetTableWriter<T> : IDisposable
         using var properties = Properties(codec.Columns);
         _writer = new ParquetFileWriter(stream, codec.Columns.Select(ColumnOf).ToArray(), LogicalTypeFactory.Default, properties,
             metadata is null ? null : new Dictionary<string, string>(metadata), leaveOpen: true);
-        _buffers = new ColumnBuffers(codec.Columns, ParquetTable.RowGroupSize);
+        _buffers = new ColumnBuffers(codec.Columns, ParquetTable.RowGroupSize, writing: true);
     }
 
     static WriterProperties Properties(IReadOnlyList<ColumnDef> columns)
@@ -48,6 +49,7 @@ public sealed class ParquetTableWriter<T> : IDisposable
 
     public long Rows { get; private set; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(T row)
     {
         _codec.Write(row, _buffers);
@@ -60,6 +62,7 @@ public sealed class ParquetTableWriter<T> : IDisposable
         foreach (var row in rows) Add(row);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddRange(ReadOnlySpan<T> rows)
     {
         foreach (var row in rows) Add(row);

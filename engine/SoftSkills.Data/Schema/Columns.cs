@@ -25,6 +25,8 @@ public interface ICellSource
 public interface ICellSink
 {
     void Text(int column, string? value);
+    /// <summary>A text cell given as UTF-8 (a producer that formats its own identifiers need not make strings).</summary>
+    void Utf8(int column, ReadOnlySpan<byte> value) => Text(column, System.Text.Encoding.UTF8.GetString(value));
     void Timestamp(int column, DateTime? value);
     void Integer(int column, int? value);
     void Real(int column, double? value);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SoftSkills.Data.Schema;
 using SoftSkills.Measurement.Empathy;
 using SoftSkills.Simulation.Scenarios;
@@ -11,8 +12,8 @@ public readonly record struct SurveyResponse([property: Id(0)] int Nps, [propert
 /// <summary>Everything one employee's day produced. Plain data: the grain and the reference runner return the same.</summary>
 [GenerateSerializer, Immutable, Alias("softskills.employee-day")]
 public sealed record EmployeeDayResult(
-    [property: Id(0)] Event[] Events,
-    [property: Id(1)] Rating[] Ratings,
+    [property: Id(0)] SimEvent[] Events,
+    [property: Id(1)] SimRating[] Ratings,
     [property: Id(2)] Mail[] Outbox,
     [property: Id(3)] TruthRow Truth,
     [property: Id(4)] SurveyResponse[] Surveys);
@@ -35,24 +36,40 @@ public readonly record struct DayInfo(int Day, DateOnly Date, bool Workday, bool
 public sealed class EmployeeDay(Scenario scenario, Roster roster, EmployeeProfile me, EmployeeState state, DayInfo day)
 {
     const int WorkMinutes = 480;
-    public const string AutoRater = "marker-coder";
+    public const string AutoRater = SimRating.AutoRater;
 
     readonly Rng _act = new(scenario.Seed, 1000 + (ulong)me.Index * 3, (ulong)day.Day);
     readonly Rng _rate = new(scenario.Seed, 1001 + (ulong)me.Index * 3, (ulong)day.Day);
     readonly Rng _evolve = new(scenario.Seed, 1002 + (ulong)me.Index * 3, (ulong)day.Day);
-    readonly List<Event> _events = [];
-    readonly List<Rating> _ratings = [];
-    readonly List<Mail> _outbox = [];
-    readonly List<SurveyResponse> _surveys = [];
+    // Scratch lists reused by every day run on this thread (a day runs start to end on one thread); each result is an exact copy.
+    [ThreadStatic] static Scratch? _scratch;
+    List<SimEvent> _events = null!;
+    List<SimRating> _ratings = null!;
+    List<Mail> _outbox = null!;
+    List<SurveyResponse> _surveys = null!;
+
+    sealed class Scratch
+    {
+        public readonly List<SimEvent> Events = new(64);
+        public readonly List<SimRating> Ratings = new(16);
+        public readonly List<Mail> Outbox = new(16);
+        public readonly List<SurveyResponse> Surveys = new(8);
+    }
     int _sequence;
 
-    string Team => roster.TeamNames[me.Team];
     int Arm => roster.Arm[me.Team];
     bool Treated => Arm == Roster.TreatmentArm && day.PilotActive;
 
     /// <summary>Runs the day on an inbox sorted by (sender, sequence) and returns what it produced.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public EmployeeDayResult Run(IReadOnlyList<Mail> inbox)
     {
+        var scratch = _scratch ??= new();
+        (_events, _ratings, _outbox, _surveys) = (scratch.Events, scratch.Ratings, scratch.Outbox, scratch.Surveys);
+        _events.Clear();
+        _ratings.Clear();
+        _outbox.Clear();
+        _surveys.Clear();
         if (day.Workday)
         {
             foreach (var carried in state.Carried) CustomerReply(carried.RequestId, carried.Channel, carried.Complaint, carried.RequestText, carried.MinuteNextDay);
@@ -73,38 +90,41 @@ public sealed class EmployeeDay(Scenario scenario, Roster roster, EmployeeProfil
 
     double Trait(int k) => state.Effective(k);
 
-    string NextId() => $"{me.Id}-{day.Day:D3}-{_sequence++:D3}";
+    EventRef NextId() => new(me.Index, day.Day, _sequence++);
 
-    DateTime At(int minute) =>
-        day.Date.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc).AddMinutes(Math.Clamp(minute, 0, WorkMinutes - 1)).AddSeconds(_act.Next(60));
+    long At(int minute) =>
+        day.Date.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc).AddMinutes(Math.Clamp(minute, 0, WorkMinutes - 1)).AddSeconds(_act.Next(60)).Ticks;
 
-    Event Add(Event e)
+    SimEvent Add(SimEvent e)
     {
         _events.Add(e);
         return e;
     }
 
-    Event NewEvent(EventKind kind, int minute, Channel channel, string? counterpart = null, string? text = null, string? responseTo = null, bool customer = false) => new()
+    /// <summary>A new event of this employee (id and time drawn in that order); <paramref name="counterpart"/> −1 for none.</summary>
+    SimEvent NewEvent(EventKind kind, int minute, Channel channel, int counterpart = -1, string? text = null, EventRef? responseTo = null, bool fromCustomer = false) => new()
     {
-        EventId = NextId(), Timestamp = At(minute), Kind = kind, ActorId = customer ? null : me.Id, CounterpartId = counterpart,
-        TeamId = Team, Channel = channel, Text = text, ResponseTo = responseTo,
+        Id = NextId(), Ticks = At(minute), Kind = kind, FromCustomer = fromCustomer, Counterpart = counterpart,
+        Channel = channel, Text = text, ResponseTo = responseTo ?? EventRef.None,
     };
 
-    void Send(int to, MailKind kind, string? requestId, int minute) =>
+    void Send(int to, MailKind kind, EventRef requestId, int minute) =>
         _outbox.Add(new Mail(me.Index, to, _outbox.Count, kind, requestId, minute));
 
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     void Receive(Mail mail)
     {
         var c = Trait(Roster.Collaboration);
         var minute = _act.Next(WorkMinutes);
         var answers = _act.Chance(mail.Kind == MailKind.Request ? 0.55 + 0.45 * c : 0.25 + 0.65 * c);
         var delay = (int)_act.Exponential(30 + 200 * (1 - c));
-        var from = Roster.EmployeeId(mail.From);
+        var from = mail.From;
         switch (mail.Kind)
         {
             case MailKind.Message when answers:
                 Add(NewEvent(EventKind.Message, minute, Channel.Chat, from, "Thanks, noted."));
-                Send(mail.From, MailKind.Message, null, minute);
+                Send(mail.From, MailKind.Message, EventRef.None, minute);
                 break;
             case MailKind.Request when answers:
                 Add(NewEvent(EventKind.Reply, delay, Channel.Chat, from, ReplyWriter.InternalReply(_act), mail.RequestId));
@@ -115,6 +135,8 @@ public sealed class EmployeeDay(Scenario scenario, Roster roster, EmployeeProfil
         }
     }
 
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     void CustomerRequests()
     {
         if (!roster.CustomerFacing[me.Team]) return;
@@ -127,17 +149,19 @@ public sealed class EmployeeDay(Scenario scenario, Roster roster, EmployeeProfil
                 var minute = _act.Next(WorkMinutes);
                 var complaint = _act.Chance(scenario.Workload.ComplaintShare);
                 var text = ReplyWriter.CustomerRequest(_act, complaint);
-                var request = Add(NewEvent(EventKind.Request, minute, channel, me.Id, text, customer: true));
+                var request = Add(NewEvent(EventKind.Request, minute, channel, me.Index, text, fromCustomer: true));
                 var answered = _act.Chance(0.97);
                 var replyAt = minute + 1 + (int)_act.Exponential(20 + 150 * (1 - Trait(Roster.Collaboration)));
                 if (!answered) continue;
-                if (replyAt < WorkMinutes) CustomerReply(request.EventId, channelName, complaint, text, replyAt);
-                else state.Carried.Add(new CarriedReply(request.EventId, channelName, complaint, replyAt - WorkMinutes, text));
+                if (replyAt < WorkMinutes) CustomerReply(request.Id, channelName, complaint, text, replyAt);
+                else state.Carried.Add(new CarriedReply(request.Id, channelName, complaint, replyAt - WorkMinutes, text));
             }
         }
     }
 
-    void CustomerReply(string requestId, string channelName, bool complaint, string requestText, int minute)
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    void CustomerReply(EventRef requestId, string channelName, bool complaint, string requestText, int minute)
     {
         var channel = channelName switch { "email" => Channel.Email, "chat" => Channel.Chat, _ => Channel.Ticket };
         var empathy = Trait(Roster.Empathy);
@@ -145,7 +169,7 @@ public sealed class EmployeeDay(Scenario scenario, Roster roster, EmployeeProfil
         // The marker coder's level of the reply, from the writer's sentences (the same as MarkerCoder.Default.Score(text, requestText)).
         var (text, level) = ReplyWriter.CodedCustomerReply(_act, empathy, phraseFactor, state.MarkerHabit, complaint, requestText);
         var reply = Add(NewEvent(EventKind.Reply, minute, channel, text: text, responseTo: requestId));
-        _ratings.Add(new Rating(reply.EventId, AutoRater, RaterKind.Auto, Kpi.Res, null, level, reply.Timestamp));
+        _ratings.Add(new SimRating(reply.Id, 0, level, reply.Ticks));
         RateByHumans(reply, empathy);
         if (Treated && scenario.Interventions.RealtimeFeedback is { Enabled: true } feedback && level < feedback.Threshold)
         {
@@ -157,7 +181,8 @@ public sealed class EmployeeDay(Scenario scenario, Roster roster, EmployeeProfil
     }
 
     /// <summary>Human raters judge the reply's true quality (not its phrases), with their noise and leniency; customers answer surveys.</summary>
-    void RateByHumans(Event reply, double empathy)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    void RateByHumans(SimEvent reply, double empathy)
     {
         var r = scenario.Raters;
         var quality = Math.Clamp(empathy + 0.12 * _rate.Normal(), 0, 1);
@@ -175,15 +200,12 @@ public sealed class EmployeeDay(Scenario scenario, Roster roster, EmployeeProfil
             var j = k + _rate.Next(pool.Length - k);
             (pool[k], pool[j]) = (pool[j], pool[k]);
             var score = (int)Math.Clamp(Math.Round(trueLevel + r.HumanLeniency + r.HumanNoiseSd * _rate.Normal()), 0, 3);
-            _ratings.Add(new Rating(reply.EventId, HumanRaterId(pool[k]), RaterKind.Human, Kpi.Res, null, score, reply.Timestamp.AddDays(1)));
+            _ratings.Add(new SimRating(reply.Id, pool[k], score, reply.Ticks + TimeSpan.TicksPerDay));
         }
     }
 
-    static readonly string[] HumanRaterIds = [.. Enumerable.Range(0, 100).Select(i => $"H{i:D2}")];
-
-    static string HumanRaterId(int i) => i < HumanRaterIds.Length ? HumanRaterIds[i] : $"H{i:D2}";
-
     /// <summary>A colleague: in the own team, or with the given probability in another team.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     int Colleague(double crossShare)
     {
         var cross = _act.Chance(crossShare) && roster.TeamNames.Length > 1;
@@ -202,6 +224,8 @@ public sealed class EmployeeDay(Scenario scenario, Roster roster, EmployeeProfil
         return team == me.Team && other >= me.Index ? other + 1 : other;
     }
 
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     void InternalRequests()
     {
         var n = _act.Poisson(scenario.Workload.InternalRequestsPerDay);
@@ -211,11 +235,13 @@ public sealed class EmployeeDay(Scenario scenario, Roster roster, EmployeeProfil
             var minute = _act.Next(WorkMinutes);
             var text = ReplyWriter.InternalRequest(_act);
             if (to < 0) continue;
-            var request = Add(NewEvent(EventKind.Request, minute, Channel.Chat, Roster.EmployeeId(to), text));
-            Send(to, MailKind.Request, request.EventId, minute);
+            var request = Add(NewEvent(EventKind.Request, minute, Channel.Chat, to, text));
+            Send(to, MailKind.Request, request.Id, minute);
         }
     }
 
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     void Messages()
     {
         var c = Trait(Roster.Collaboration);
@@ -225,17 +251,19 @@ public sealed class EmployeeDay(Scenario scenario, Roster roster, EmployeeProfil
             var to = Colleague(scenario.Workload.CrossTeamShare * (0.5 + c));
             var minute = _act.Next(WorkMinutes);
             if (to < 0) continue;
-            Add(NewEvent(EventKind.Message, minute, Channel.Chat, Roster.EmployeeId(to), "Quick question about the current case."));
-            Send(to, MailKind.Message, null, minute);
+            Add(NewEvent(EventKind.Message, minute, Channel.Chat, to, "Quick question about the current case."));
+            Send(to, MailKind.Message, EventRef.None, minute);
         }
     }
 
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     void Handoffs()
     {
         var h = Trait(Roster.HandoffDiligence);
         foreach (var route in scenario.Workload.HandoffRoutes)
         {
-            if (route.From != Team) continue;
+            if (route.From != roster.TeamNames[me.Team]) continue;
             var target = Array.IndexOf(roster.TeamNames, route.To);
             var handingOver = WorkloadTables.HandingOver(route);
             var n = _act.Poisson(route.PerDay);
@@ -247,17 +275,17 @@ public sealed class EmployeeDay(Scenario scenario, Roster roster, EmployeeProfil
                 var accepted = _act.Chance(complete ? 0.95 : 0.65);
                 var reworked = _act.Chance(complete ? 0.04 + 0.12 * (1 - h) : 0.45);
                 if (to == me.Index) continue;
-                Add(new Event
+                Add(NewEvent(EventKind.Handoff, minute, Channel.TaskBoard, to, handingOver) with
                 {
-                    EventId = NextId(), Timestamp = At(minute), Kind = EventKind.Handoff, ActorId = me.Id, CounterpartId = Roster.EmployeeId(to),
-                    TeamId = Team, Channel = Channel.TaskBoard, Text = handingOver,
                     HandoffAccepted = accepted, ContextComplete = complete, Reworked = reworked,
                 });
-                Send(to, MailKind.Handoff, null, minute);
+                Send(to, MailKind.Handoff, EventRef.None, minute);
             }
         }
     }
 
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     void Decisions()
     {
         var d = Trait(Roster.DecisionSkill);
@@ -270,9 +298,8 @@ public sealed class EmployeeDay(Scenario scenario, Roster roster, EmployeeProfil
                 var resolved = _act.Chance(0.9);
                 var good = _act.Chance(Math.Clamp(spec.BaseQuality + 0.6 * (d - 0.5), 0.02, 0.98));
                 var reversed = _act.Chance(good ? 0.04 : 0.3);
-                Add(new Event
+                Add(NewEvent(EventKind.Decision, minute, Channel.Meeting) with
                 {
-                    EventId = NextId(), Timestamp = At(minute), Kind = EventKind.Decision, ActorId = me.Id, TeamId = Team, Channel = Channel.Meeting,
                     DecisionType = spec.Type,
                     Outcome = resolved ? good ? DecisionOutcome.Good : DecisionOutcome.Poor : null,
                     Reversed = resolved ? reversed : null,
@@ -281,22 +308,21 @@ public sealed class EmployeeDay(Scenario scenario, Roster roster, EmployeeProfil
         }
     }
 
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     void Routine()
     {
         var meeting = _act.Chance(scenario.Workload.MeetingsPerWeek / 5);
         var minute = _act.Next(WorkMinutes - 60);
         var length = _act.Chance(0.5) ? 30 : 60;
         if (meeting)
-            Add(new Event
-            {
-                EventId = NextId(), Timestamp = At(minute), Kind = EventKind.Meeting, ActorId = me.Id, TeamId = Team, Channel = Channel.Meeting,
-                DurationMinutes = length,
-            });
+            Add(NewEvent(EventKind.Meeting, minute, Channel.Meeting) with { DurationMinutes = length });
         var updates = _act.Poisson(scenario.Workload.TaskUpdatesPerDay);
         for (var i = 0; i < updates; i++) Add(NewEvent(EventKind.TaskUpdate, _act.Next(WorkMinutes), Channel.TaskBoard, text: "Updated the card."));
     }
 
     /// <summary>A coaching nudge moves each coached trait a learning-rate share of the way to 1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     void Coaching()
     {
         var c = scenario.Interventions.CoachingNudge;
@@ -310,6 +336,8 @@ public sealed class EmployeeDay(Scenario scenario, Roster roster, EmployeeProfil
         state.NudgesReceived++;
     }
 
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     void EndOfDay()
     {
         var drift = scenario.Text.TraitDriftSd;

@@ -30,7 +30,7 @@ public sealed class EmployeeState
 /// <summary>A customer request whose reply falls on the next working day.</summary>
 [GenerateSerializer, Immutable, Alias("softskills.carried-reply")]
 public sealed record CarriedReply(
-    [property: Id(0)] string RequestId,
+    [property: Id(0)] EventRef RequestId,
     [property: Id(1)] string Channel,
     [property: Id(2)] bool Complaint,
     [property: Id(3)] int MinuteNextDay,

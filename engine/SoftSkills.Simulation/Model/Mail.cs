@@ -13,7 +13,7 @@ public readonly record struct Mail(
     [property: Id(1)] int To,
     [property: Id(2)] int Sequence,
     [property: Id(3)] MailKind Kind,
-    [property: Id(4)] string? RequestId,
+    [property: Id(4)] EventRef RequestId,
     [property: Id(5)] int SentMinute) : IComparable<Mail>
 {
     public int CompareTo(Mail other) => From != other.From ? From.CompareTo(other.From) : Sequence.CompareTo(other.Sequence);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using SoftSkills.Measurement.Empathy;
 
@@ -56,6 +57,7 @@ public static class ReplyWriter
     /// two of the writer's sentences and every sentence ends in punctuation, which ends a negation's reach (a test checks
     /// it against <see cref="MarkerCoder.Score"/>). Null <paramref name="request"/>: no level (−1).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (string Text, int Level) CodedCustomerReply(Rng rng, double empathy, double phraseFactor, double habit, bool complaint, string? request)
     {
         // Every part draws the same numbers whether or not it is used, so runs with and without an intervention stay

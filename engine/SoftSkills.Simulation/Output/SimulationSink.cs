@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Threading.Channels;
 using Channel = System.Threading.Channels.Channel;
@@ -19,20 +20,20 @@ public sealed class SimulationSink : IDisposable
     readonly AtomicOutputs _outputs;
     readonly string _folder;
     readonly Dictionary<string, (FileStream Stream, Func<long> Rows, Action Complete)> _files = [];
-    readonly ParquetTableWriter<Event> _eventWriter;
-    readonly ParquetTableWriter<Rating> _ratingWriter;
+    readonly ParquetTableWriter<SimEvent> _eventWriter;
+    readonly ParquetTableWriter<SimRating> _ratingWriter;
     readonly ParquetTableWriter<TruthRow> _truth;
     readonly ParquetTableWriter<Outcome> _outcomes;
     readonly Channel<DayResult> _days = Channel.CreateBounded<DayResult>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
     Task? _writer;
 
-    public SimulationSink(AtomicOutputs outputs, string folder)
+    public SimulationSink(AtomicOutputs outputs, string folder, Roster roster)
     {
         _outputs = outputs;
         _folder = folder;
         // Event ids are unique by construction (employee, day, sequence): the manifest records it with the file's SHA-256.
-        _eventWriter = Open("events", new EventCodec());
-        _ratingWriter = Open("ratings", new RatingCodec());
+        _eventWriter = Open("events", new SimEventCodec(roster));
+        _ratingWriter = Open("ratings", new SimRatingCodec());
         _truth = Open("truth", new TruthCodec());
         _outcomes = Open("outcomes", new OutcomeCodec());
     }
@@ -65,10 +66,12 @@ public sealed class SimulationSink : IDisposable
     }
 
     // The day's rows, reused from day to day (a day of a large organisation would otherwise be a new large object each time).
-    Event[] _events = [];
+    SimEvent[] _events = [];
     long[] _eventKeys = [];
-    Rating[] _ratings = [];
+    SimRating[] _ratings = [];
 
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     void Write(DayResult day)
     {
         var n = 0;
@@ -77,18 +80,17 @@ public sealed class SimulationSink : IDisposable
         Grow(ref _eventKeys, n);
         n = 0;
         foreach (var e in day.Employees)
-            foreach (var ev in e.Events) { _eventKeys[n] = ev.Timestamp.Ticks; _events[n++] = ev; }
+            foreach (var ev in e.Events) { _eventKeys[n] = ev.Ticks; _events[n++] = ev; }
         // By timestamp, then event id: a sort on the ticks, then each run of equal timestamps by id.
         Array.Sort(_eventKeys, _events, 0, n);
         for (var start = 0; start < n;)
         {
             var end = start + 1;
             while (end < n && _eventKeys[end] == _eventKeys[start]) end++;
-            if (end - start > 1) Array.Sort(_events, start, end - start, ById);
+            if (end - start > 1) _events.AsSpan(start, end - start).Sort(SimEvent.CompareWritten);
             start = end;
         }
         _eventWriter.AddRange(_events.AsSpan(0, n));
-        Array.Clear(_events, 0, n);
 
         var m = 0;
         foreach (var e in day.Employees) m += e.Ratings.Length;
@@ -96,22 +98,11 @@ public sealed class SimulationSink : IDisposable
         m = 0;
         foreach (var e in day.Employees)
             foreach (var r in e.Ratings) _ratings[m++] = r;
-        Array.Sort(_ratings, 0, m, ByItemAndRater);
+        _ratings.AsSpan(0, m).Sort(SimRating.CompareWritten);
         _ratingWriter.AddRange(_ratings.AsSpan(0, m));
-        Array.Clear(_ratings, 0, m);
         _truth.AddRange(day.Employees.Select(e => e.Truth));
         _outcomes.AddRange(day.Outcomes);
     }
-
-    static readonly Comparer<Event> ById = Comparer<Event>.Create((a, b) => string.CompareOrdinal(a.EventId, b.EventId));
-
-    static readonly Comparer<Rating> ByItemAndRater = Comparer<Rating>.Create((a, b) =>
-    {
-        var c = string.CompareOrdinal(a.ItemId, b.ItemId);
-        if (c != 0) return c;
-        c = a.RaterKind.CompareTo(b.RaterKind);
-        return c != 0 ? c : string.CompareOrdinal(a.RaterId, b.RaterId);
-    });
 
     static void Grow<TItem>(ref TItem[] array, int n)
     {

@@ -29,10 +29,10 @@ public static class TwinSimulation
             {
                 cancel.ThrowIfCancellationRequested();
                 var result = await engine.RunDayAsync(day);
-                var today = result.Employees.SelectMany(r => r.Events).ToList();
-                today.Sort((a, b) => a.Timestamp != b.Timestamp ? a.Timestamp.CompareTo(b.Timestamp) : string.CompareOrdinal(a.EventId, b.EventId));
-                events.AddRange(today);
-                ratings.AddRange(result.Employees.SelectMany(r => r.Ratings));
+                var today = result.Employees.SelectMany(r => r.Events).ToArray();
+                Array.Sort(today, SimEvent.CompareWritten);
+                events.AddRange(today.Select(e => e.ToEvent(roster)));
+                ratings.AddRange(result.Employees.SelectMany(r => r.Ratings).Select(r => r.ToRating()));
             }
             return TwinSummaries.Of(employees, events, ItemLevels.FromRatings(ratings), teams, days);
         }
