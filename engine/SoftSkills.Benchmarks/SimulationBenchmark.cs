@@ -21,6 +21,7 @@ static class SimulationBenchmark
         await using ISimulationEngine engine = engineName == "orleans" ? await OrleansEngine.StartInProcessAsync() : new ReferenceEngine();
         var timer = Stopwatch.StartNew();
         long eventCount;
+        long? liveMidRun = null;
         if (args.Has("--sink-only"))
         {
             // The writing alone: every day simulated into memory first (untimed), then written as the simulator writes them.
@@ -42,7 +43,11 @@ static class SimulationBenchmark
             await engine.StartAsync(scenario, Roster.Of(scenario));
             eventCount = 0;
             for (var day = 0; day < days; day++)
-                foreach (var e in (await engine.RunDayAsync(day)).Employees) eventCount += e.Events.Length;
+            {
+                var today = await engine.RunDayAsync(day);
+                foreach (var e in today.Employees) eventCount += e.Events.Length;
+                if (day == days / 2 && args.Has("--live")) liveMidRun = GC.GetTotalMemory(forceFullCollection: true); // with one day's results held
+            }
         }
         else eventCount = (await Simulator.RunAsync(scenario, dir, engine)).Files["events.parquet"].Rows;
         var seconds = timer.Elapsed.TotalSeconds;
@@ -58,6 +63,12 @@ static class SimulationBenchmark
             events_per_second = Math.Round(eventCount / seconds),
             peak_working_set_mb = Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0),
             gc_pause_seconds = Math.Round(GC.GetTotalPauseDuration().TotalSeconds, 2),
+            gc_committed_mb_at_end = Math.Round(GC.GetGCMemoryInfo().TotalCommittedBytes / 1048576.0),
+            gc_heap_mb_at_end = Math.Round(GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0),
+            live_mb_mid_run = liveMidRun is { } live ? Math.Round(live / 1048576.0) : (double?)null,
+            sim_event_bytes = System.Runtime.CompilerServices.Unsafe.SizeOf<SimEvent>(),
+            parquet_pool = ParquetSharp.MemoryPool.GetDefaultMemoryPool().BackendName,
+            parquet_pool_peak_mb = Math.Round(ParquetSharp.MemoryPool.GetDefaultMemoryPool().MaxMemory / 1048576.0),
             allocated_mb = Math.Round(GC.GetTotalAllocatedBytes() / 1048576.0),
             gen0_collections = GC.CollectionCount(0),
             gen2_collections = GC.CollectionCount(2),

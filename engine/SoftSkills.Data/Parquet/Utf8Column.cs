@@ -18,7 +18,6 @@ sealed class Utf8Column
     short[] _definitions = [];
     ByteArray[] _values = [];
 
-
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(string? value)
     {
@@ -29,7 +28,6 @@ sealed class Utf8Column
         AddRow(n);
     }
 
-
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(ReadOnlySpan<byte> value)
     {
@@ -37,7 +35,6 @@ sealed class Utf8Column
         value.CopyTo(_bytes.AsSpan(_used));
         AddRow(value.Length);
     }
-
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     void AddRow(int length)

@@ -3,13 +3,15 @@ using SoftSkills.Simulation.Model;
 namespace SoftSkills.Simulation.Grains;
 
 /// <summary>
-/// Wraps <see cref="EmployeeDay"/>: receives a day's inbox, runs the plain model, writes its state for the day, returns
-/// what it produced. Asked for a day it already ran (its silo's neighbour died mid-day), it runs it again from the state
-/// before, which gives the same result: every draw is seeded by (seed, employee, day).
+/// Wraps <see cref="EmployeeDay"/>: receives a day's inbox, runs the plain model, returns what it produced. On a cluster it
+/// writes its state for the day, and asked for a day it already ran (its silo's neighbour died mid-day) it runs it again
+/// from the state before, which gives the same result: every draw is seeded by (seed, employee, day). In one process
+/// nothing can be lost, so it neither keeps the state before nor writes.
 /// </summary>
 public sealed class EmployeeGrain(
-    [PersistentState("employee", SimulationStorage.Name)] IPersistentState<DayRecord<EmployeeState>> record) : Grain, IEmployeeGrain
+    [PersistentState("employee", SimulationStorage.Name)] IPersistentState<DayRecord<EmployeeState>> record, IServiceProvider services) : Grain, IEmployeeGrain
 {
+    readonly bool _keep = SimulationStorage.Keeps(services);
     SimulationSetup? _setup;
     EmployeeProfile? _profile;
 
@@ -26,11 +28,11 @@ public sealed class EmployeeGrain(
     {
         if (_setup is null || _profile is null) throw new InvalidOperationException("employee grain used before Initialize");
         var r = record.State;
-        var start = day == r.Day ? r.Before! : day == r.Day + 1 ? r.After! : throw new InvalidOperationException($"day {day} asked, day {r.Day + 1} is next");
-        var state = start.Clone();
+        var start = day == r.Day && r.Before is { } before ? before : day == r.Day + 1 ? r.After! : throw new InvalidOperationException($"day {day} asked, day {r.Day + 1} is next");
+        var state = _keep ? start.Clone() : start; // the state before is kept only where a day may be asked again
         var result = new EmployeeDay(_setup.Scenario, _setup.Roster, _profile, state, DayInfo.Of(_setup.Scenario, day)).Run(inbox);
-        (r.Day, r.Before, r.After) = (day, start, state);
-        await record.WriteStateAsync();
+        (r.Day, r.Before, r.After) = (day, _keep ? start : null, state);
+        if (_keep) await record.WriteStateAsync(); // in one process nothing can be lost: no write
         return result;
     }
 }

@@ -15,8 +15,15 @@ public static class SimulationStorage
     public static ISiloBuilder AddNoSimulationStorage(this ISiloBuilder silo)
     {
         silo.Services.AddKeyedSingleton<IGrainStorage>(Name, (_, _) => new NoStorage());
+        silo.Services.AddSingleton<NothingToKeep>();
         return silo;
     }
+
+    /// <summary>True when the silo's simulation storage keeps state (a cluster): grains then write their state every day.</summary>
+    public static bool Keeps(IServiceProvider services) => services.GetService<NothingToKeep>() is null;
+
+    /// <summary>Registered with the storage that keeps nothing, so grains skip writing to it.</summary>
+    sealed class NothingToKeep;
 
     sealed class NoStorage : IGrainStorage
     {

@@ -3,12 +3,13 @@ using SoftSkills.Simulation.Model;
 namespace SoftSkills.Simulation.Grains;
 
 /// <summary>
-/// Runs its members' days in parallel (one call each), then the team's own day on their results, and writes its state
-/// for the day; a day asked again is run again from the state before it, like <see cref="EmployeeGrain"/>.
+/// Runs its members' days in parallel (one call each), then the team's own day on their results; on a cluster it writes
+/// its state for the day and a day asked again is run again from the state before it, like <see cref="EmployeeGrain"/>.
 /// </summary>
 public sealed class TeamGrain(
-    [PersistentState("team", SimulationStorage.Name)] IPersistentState<DayRecord<TeamState>> record) : Grain, ITeamGrain
+    [PersistentState("team", SimulationStorage.Name)] IPersistentState<DayRecord<TeamState>> record, IServiceProvider services) : Grain, ITeamGrain
 {
+    readonly bool _keep = SimulationStorage.Keeps(services);
     SimulationSetup? _setup;
     IEmployeeGrain[] _members = [];
     int _team;
@@ -28,12 +29,12 @@ public sealed class TeamGrain(
     {
         if (_setup is null) throw new InvalidOperationException("team grain used before Initialize");
         var r = record.State;
-        var start = day == r.Day ? r.Before! : day == r.Day + 1 ? r.After! : throw new InvalidOperationException($"day {day} asked, day {r.Day + 1} is next");
+        var start = day == r.Day && r.Before is { } before ? before : day == r.Day + 1 ? r.After! : throw new InvalidOperationException($"day {day} asked, day {r.Day + 1} is next");
         var results = await Task.WhenAll(_members.Select((m, i) => m.RunDay(day, inboxes[i])));
-        var state = start.Clone();
+        var state = _keep ? start.Clone() : start; // the state before is kept only where a day may be asked again
         var outcomes = TeamDay.Run(_setup.Scenario, _setup.Roster, _team, state, DayInfo.Of(_setup.Scenario, day), results);
-        (r.Day, r.Before, r.After) = (day, start, state);
-        await record.WriteStateAsync();
+        (r.Day, r.Before, r.After) = (day, _keep ? start : null, state);
+        if (_keep) await record.WriteStateAsync(); // in one process nothing can be lost: no write
         return new TeamDayResult(results, outcomes);
     }
 }

@@ -111,7 +111,6 @@ public sealed class EmployeeDay(Scenario scenario, Roster roster, EmployeeProfil
     void Send(int to, MailKind kind, EventRef requestId, int minute) =>
         _outbox.Add(new Mail(me.Index, to, _outbox.Count, kind, requestId, minute));
 
-
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     void Receive(Mail mail)
     {
@@ -135,7 +134,6 @@ public sealed class EmployeeDay(Scenario scenario, Roster roster, EmployeeProfil
         }
     }
 
-
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     void CustomerRequests()
     {
@@ -158,7 +156,6 @@ public sealed class EmployeeDay(Scenario scenario, Roster roster, EmployeeProfil
             }
         }
     }
-
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     void CustomerReply(EventRef requestId, string channelName, bool complaint, string requestText, int minute)
@@ -224,7 +221,6 @@ public sealed class EmployeeDay(Scenario scenario, Roster roster, EmployeeProfil
         return team == me.Team && other >= me.Index ? other + 1 : other;
     }
 
-
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     void InternalRequests()
     {
@@ -239,7 +235,6 @@ public sealed class EmployeeDay(Scenario scenario, Roster roster, EmployeeProfil
             Send(to, MailKind.Request, request.Id, minute);
         }
     }
-
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     void Messages()
@@ -256,16 +251,12 @@ public sealed class EmployeeDay(Scenario scenario, Roster roster, EmployeeProfil
         }
     }
 
-
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     void Handoffs()
     {
         var h = Trait(Roster.HandoffDiligence);
-        foreach (var route in scenario.Workload.HandoffRoutes)
+        foreach (var (route, target, handingOver) in WorkloadTables.HandoffsFrom(scenario.Workload, roster, me.Team))
         {
-            if (route.From != roster.TeamNames[me.Team]) continue;
-            var target = Array.IndexOf(roster.TeamNames, route.To);
-            var handingOver = WorkloadTables.HandingOver(route);
             var n = _act.Poisson(route.PerDay);
             for (var i = 0; i < n; i++)
             {
@@ -283,7 +274,6 @@ public sealed class EmployeeDay(Scenario scenario, Roster roster, EmployeeProfil
             }
         }
     }
-
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     void Decisions()
@@ -307,7 +297,6 @@ public sealed class EmployeeDay(Scenario scenario, Roster roster, EmployeeProfil
             }
         }
     }
-
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     void Routine()
@@ -335,7 +324,6 @@ public sealed class EmployeeDay(Scenario scenario, Roster roster, EmployeeProfil
         }
         state.NudgesReceived++;
     }
-
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     void EndOfDay()

@@ -42,23 +42,37 @@ public readonly record struct EventRef([property: Id(0)] int Employee, [property
 [GenerateSerializer, Immutable, Alias("softskills.sim-event")]
 public readonly record struct SimEvent
 {
+    // Small fields are packed (64 bytes an event): a day of 100,000 employees holds about a million of them.
+    [Id(2)] readonly byte _kind;
+    [Id(5)] readonly byte _channel;
+    [Id(9)] readonly byte _outcome;  // 0: none, 1 + DecisionOutcome
+    [Id(10)] readonly byte _flags;   // two bits for each of reversed, handoff accepted, context complete, reworked: 0 none, 1 false, 2 true
+    [Id(14)] readonly float _duration = float.NaN; // NaN: none
+
+    public SimEvent() { }
+
     [Id(0)] public EventRef Id { get; init; }
     [Id(1)] public long Ticks { get; init; }
-    [Id(2)] public EventKind Kind { get; init; }
+    public EventKind Kind { get => (EventKind)_kind; init => _kind = (byte)value; }
     /// <summary>A request from a customer: no actor.</summary>
     [Id(3)] public bool FromCustomer { get; init; }
     /// <summary>The counterpart's employee index, or −1.</summary>
     [Id(4)] public int Counterpart { get; init; }
-    [Id(5)] public Channel Channel { get; init; }
+    public Channel Channel { get => (Channel)_channel; init => _channel = (byte)value; }
     [Id(6)] public string? Text { get; init; }
     [Id(7)] public EventRef ResponseTo { get; init; }
     [Id(8)] public string? DecisionType { get; init; }
-    [Id(9)] public DecisionOutcome? Outcome { get; init; }
-    [Id(10)] public bool? Reversed { get; init; }
-    [Id(11)] public bool? HandoffAccepted { get; init; }
-    [Id(12)] public bool? ContextComplete { get; init; }
-    [Id(13)] public bool? Reworked { get; init; }
-    [Id(14)] public double? DurationMinutes { get; init; }
+    public DecisionOutcome? Outcome { get => _outcome == 0 ? null : (DecisionOutcome)(_outcome - 1); init => _outcome = value is { } o ? (byte)(1 + (int)o) : (byte)0; }
+    public bool? Reversed { get => Flag(0); init => _flags = WithFlag(0, value); }
+    public bool? HandoffAccepted { get => Flag(1); init => _flags = WithFlag(1, value); }
+    public bool? ContextComplete { get => Flag(2); init => _flags = WithFlag(2, value); }
+    public bool? Reworked { get => Flag(3); init => _flags = WithFlag(3, value); }
+    /// <summary>Minutes (the model's meetings last whole minutes, which a float holds exactly).</summary>
+    public double? DurationMinutes { get => float.IsNaN(_duration) ? null : _duration; init => _duration = value is { } d ? (float)d : float.NaN; }
+
+    bool? Flag(int k) => ((_flags >> (2 * k)) & 3) switch { 0 => null, 1 => false, _ => true };
+
+    byte WithFlag(int k, bool? value) => (byte)((_flags & ~(3 << (2 * k))) | ((value is null ? 0 : value.Value ? 2 : 1) << (2 * k)));
 
     public DateTime Timestamp => new(Ticks, DateTimeKind.Utc);
 

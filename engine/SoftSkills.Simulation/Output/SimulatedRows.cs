@@ -23,7 +23,6 @@ sealed class SimEventCodec(Roster roster) : TableCodec<SimEvent>
     public override IReadOnlyList<ColumnDef> Columns => All;
     public override SimEvent Read(ICellSource row) => throw new NotSupportedException("simulated events are written, not read");
 
-
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Write(SimEvent e, ICellSink sink)
     {
@@ -67,7 +66,6 @@ sealed class SimRatingCodec : TableCodec<SimRating>
     public override string Table => "ratings";
     public override IReadOnlyList<ColumnDef> Columns => All;
     public override SimRating Read(ICellSource row) => throw new NotSupportedException("simulated ratings are written, not read");
-
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Write(SimRating r, ICellSink sink)
