@@ -36,7 +36,6 @@ public readonly record struct DayInfo(int Day, DateOnly Date, bool Workday, bool
 public sealed class EmployeeDay(Scenario scenario, Roster roster, EmployeeProfile me, EmployeeState state, DayInfo day)
 {
     const int WorkMinutes = 480;
-    public const string AutoRater = SimRating.AutoRater;
 
     readonly Rng _act = new(scenario.Seed, 1000 + (ulong)me.Index * 3, (ulong)day.Day);
     readonly Rng _rate = new(scenario.Seed, 1001 + (ulong)me.Index * 3, (ulong)day.Day);
@@ -47,6 +46,7 @@ public sealed class EmployeeDay(Scenario scenario, Roster roster, EmployeeProfil
     List<SimRating> _ratings = null!;
     List<Mail> _outbox = null!;
     List<SurveyResponse> _surveys = null!;
+    int _sequence;
 
     sealed class Scratch
     {
@@ -55,7 +55,6 @@ public sealed class EmployeeDay(Scenario scenario, Roster roster, EmployeeProfil
         public readonly List<Mail> Outbox = new(16);
         public readonly List<SurveyResponse> Surveys = new(8);
     }
-    int _sequence;
 
     int Arm => roster.Arm[me.Team];
     bool Treated => Arm == Roster.TreatmentArm && day.PilotActive;
