@@ -88,7 +88,7 @@ sealed class ColumnBuffers : ICellSink
         using var column = group.NextColumn();
         switch (_columns[i].Type)
         {
-            case ColumnType.Text: _utf8[i]!.WriteTo((ParquetSharp.ColumnWriter<ParquetSharp.ByteArray>)column); break;
+            case ColumnType.Text: Utf8Of(i).WriteTo((ParquetSharp.ColumnWriter<ParquetSharp.ByteArray>)column); break;
             case ColumnType.Timestamp: Write(column, Timestamps[i]!); break;
             case ColumnType.Integer: Write(column, Integers[i]!); break;
             case ColumnType.Real: Write(column, Reals[i]!); break;
