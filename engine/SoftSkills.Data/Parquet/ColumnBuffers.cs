@@ -20,7 +20,11 @@ sealed class ColumnBuffers : ICellSink
 
     readonly bool _writing;
 
-    /// <summary>Buffers of <paramref name="capacity"/> rows; for <paramref name="writing"/>, text cells go to UTF-8 builders instead of text arrays.</summary>
+    /// <summary>
+    /// Buffers of <paramref name="capacity"/> rows; for <paramref name="writing"/>, text cells go to UTF-8 builders instead
+    /// of text arrays, and the arrays start small and grow with the rows up to <paramref name="capacity"/> (a small table
+    /// does not hold a full row group's arrays).
+    /// </summary>
     public ColumnBuffers(IReadOnlyList<ColumnDef> columns, int capacity, bool writing = false)
     {
         _columns = columns;
@@ -32,8 +36,13 @@ sealed class ColumnBuffers : ICellSink
         Reals = new double?[n][];
         Booleans = new bool?[n][];
         Dates = new DateOnly?[n][];
-        Ensure(capacity);
+        _largest = capacity;
+        _capacity = writing ? Math.Min(capacity, 1024) : capacity;
+        Ensure(_capacity);
     }
+
+    int _capacity;
+    readonly int _largest;
 
     /// <summary>Makes every column array hold at least <paramref name="capacity"/> rows.</summary>
     public void Ensure(int capacity)
@@ -54,7 +63,8 @@ sealed class ColumnBuffers : ICellSink
 
     static void Grow<T>(ref T[]? array, int capacity)
     {
-        if (array is null || array.Length < capacity) array = new T[capacity];
+        if (array is null) array = new T[capacity];
+        else if (array.Length < capacity) Array.Resize(ref array, capacity); // keeps the rows written so far
     }
 
     // Writing: text goes straight to UTF-8 (one builder per text column); reading fills Texts.
@@ -73,7 +83,10 @@ sealed class ColumnBuffers : ICellSink
     public void Real(int column, double? value) => Reals[column]![Count] = value;
     public void Boolean(int column, bool? value) => Booleans[column]![Count] = value;
     public void Date(int column, DateOnly? value) => Dates[column]![Count] = value;
-    public void EndRow() => Count++;
+    public void EndRow()
+    {
+        if (++Count == _capacity && _capacity < _largest) Ensure(_capacity = Math.Min(2 * _capacity, _largest));
+    }
 
     public void Clear()
     {

@@ -14,7 +14,7 @@ namespace SoftSkills.Data.Parquet;
 public sealed class ParquetTableWriter<T> : IDisposable
 {
     readonly TableCodec<T> _codec;
-    readonly ColumnBuffers _buffers;
+    ColumnBuffers _buffers;
     readonly ParquetFileWriter _writer;
     bool _completed;
 
@@ -84,6 +84,7 @@ public sealed class ParquetTableWriter<T> : IDisposable
         _writer.Close();
         _writer.Dispose();
         _completed = true;
+        _buffers = null!; // a finished table keeps no buffers
     }
 
     /// <summary>Disposing without <see cref="Complete"/> abandons the file (its temporary name is deleted by the caller).</summary>
