@@ -71,7 +71,7 @@ public class ModelTests
     }
 
     static EmployeeDayResult Member(string id, double e, double c, double d, double h) =>
-        new([], [], [], new TruthRow(id, 0, e, c, d, h), []);
+        new(ArraySegment<SimEvent>.Empty, ArraySegment<SimRating>.Empty, ArraySegment<Mail>.Empty, new TruthRow(id, 0, e, c, d, h), ArraySegment<SurveyResponse>.Empty);
 
     static double Correlation(double[] x, double[] y)
     {

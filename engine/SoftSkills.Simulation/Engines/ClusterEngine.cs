@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Orleans.Concurrency;
 using SoftSkills.Simulation.Grains;
 using SoftSkills.Simulation.Hosting;
 using SoftSkills.Simulation.Model;
@@ -22,7 +23,8 @@ public sealed class ClusterEngine : ISimulationEngine
     readonly TextWriter? _log;
     SimulationSetup? _setup;
     ITeamGrain[] _teams = [];
-    Mail[][] _inboxes = [];
+    Mailroom _mail = new(0);
+    readonly DayBufferPool _buffers = new();
 
     /// <summary>How often a day is tried before the run fails, and the pause between tries (membership needs seconds to declare a silo dead).</summary>
     public int MaxAttempts { get; init; } = 40;
@@ -52,7 +54,7 @@ public sealed class ClusterEngine : ISimulationEngine
     {
         _setup = new SimulationSetup(scenario, roster);
         _teams = Enumerable.Range(0, roster.TeamNames.Length).Select(t => _grains.GetGrain<ITeamGrain>(t, _run)).ToArray();
-        _inboxes = Enumerable.Range(0, roster.Employees).Select(_ => Array.Empty<Mail>()).ToArray();
+        _mail = new Mailroom(roster.Employees);
         return WithRetries("start", () => Task.WhenAll(_teams.Select(t => t.Initialize(_setup))));
     }
 
@@ -65,11 +67,11 @@ public sealed class ClusterEngine : ISimulationEngine
         {
             if (again) await Task.WhenAll(_teams.Select(t => t.Initialize(_setup))); // reactivated grains need the setup again
             again = true;
-            return await Task.WhenAll(_teams.Select((t, i) => t.RunDay(day, _inboxes[roster.TeamStart[i]..(roster.TeamStart[i] + roster.TeamSize[i])])));
+            return await Task.WhenAll(_teams.Select((t, i) => t.RunDay(day, _mail.InboxArrays(roster.TeamStart[i], roster.TeamSize[i]).AsImmutable())));
         }, () => DaysRetried++);
         var employees = results.SelectMany(r => r.Members).ToArray();
-        _inboxes = Mailroom.Deliver(employees, roster.Employees);
-        return new DayResult(day, employees, results.SelectMany(r => r.Outcomes).ToArray());
+        _mail.Deliver(employees);
+        return _buffers.Keep(new DayResult(day, employees, results.SelectMany(r => r.Outcomes).ToArray()));
     }
 
     Task WithRetries(string what, Func<Task> action) => WithRetries(what, async () => { await action(); return true; });

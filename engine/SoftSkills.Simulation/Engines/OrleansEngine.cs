@@ -17,6 +17,7 @@ public sealed class OrleansEngine : ISimulationEngine
     readonly IGrainFactory _grains;
     readonly string _run;
     ISimulationGrain? _simulation;
+    readonly DayBufferPool _buffers = new();
 
     /// <summary>Uses an existing cluster client or grain factory (a test cluster, a silo's own host).</summary>
     public OrleansEngine(IGrainFactory grains, string? runId = null)
@@ -56,8 +57,8 @@ public sealed class OrleansEngine : ISimulationEngine
         await _simulation.Initialize(new SimulationSetup(scenario, roster));
     }
 
-    public Task<DayResult> RunDayAsync(int day) =>
-        (_simulation ?? throw new InvalidOperationException("StartAsync first")).RunDay(day);
+    public async Task<DayResult> RunDayAsync(int day) =>
+        _buffers.Keep(await (_simulation ?? throw new InvalidOperationException("StartAsync first")).RunDay(day));
 
     public async ValueTask DisposeAsync()
     {

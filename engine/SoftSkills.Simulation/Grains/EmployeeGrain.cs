@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using SoftSkills.Simulation.Model;
 
 namespace SoftSkills.Simulation.Grains;
@@ -24,13 +25,13 @@ public sealed class EmployeeGrain(
         return Task.CompletedTask;
     }
 
-    public async Task<EmployeeDayResult> RunDay(int day, Mail[] inbox)
+    public async Task<EmployeeDayResult> RunDay(int day, Immutable<Mail[]> inbox)
     {
         if (_setup is null || _profile is null) throw new InvalidOperationException("employee grain used before Initialize");
         var r = record.State;
         var start = day == r.Day && r.Before is { } before ? before : day == r.Day + 1 ? r.After! : throw new InvalidOperationException($"day {day} asked, day {r.Day + 1} is next");
         var state = _keep ? start.Clone() : start; // the state before is kept only where a day may be asked again
-        var result = new EmployeeDay(_setup.Scenario, _setup.Roster, _profile, state, DayInfo.Of(_setup.Scenario, day)).Run(inbox);
+        var result = new EmployeeDay(_setup.Scenario, _setup.Roster, _profile, state, DayInfo.Of(_setup.Scenario, day)).Run(inbox.Value);
         (r.Day, r.Before, r.After) = (day, _keep ? start : null, state);
         if (_keep) await record.WriteStateAsync(); // in one process nothing can be lost: no write
         return result;

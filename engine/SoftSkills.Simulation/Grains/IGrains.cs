@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using SoftSkills.Simulation.Model;
 using SoftSkills.Simulation.Scenarios;
 
@@ -12,7 +13,7 @@ public sealed record SimulationSetup([property: Id(0)] Scenario Scenario, [prope
 public interface IEmployeeGrain : IGrainWithIntegerCompoundKey
 {
     [Alias("Initialize")] Task Initialize(SimulationSetup setup);
-    [Alias("RunDay")] Task<EmployeeDayResult> RunDay(int day, Mail[] inbox);
+    [Alias("RunDay")] Task<EmployeeDayResult> RunDay(int day, Immutable<Mail[]> inbox);
 }
 
 /// <summary>A team: its members, and the team-level outcomes (surveys, manager ratings). Key: (team, run).</summary>
@@ -20,7 +21,7 @@ public interface IEmployeeGrain : IGrainWithIntegerCompoundKey
 public interface ITeamGrain : IGrainWithIntegerCompoundKey
 {
     [Alias("Initialize")] Task Initialize(SimulationSetup setup);
-    [Alias("RunDay")] Task<TeamDayResult> RunDay(int day, Mail[][] inboxes);
+    [Alias("RunDay")] Task<TeamDayResult> RunDay(int day, Immutable<Mail[][]> inboxes);
 }
 
 /// <summary>The coordinator: advances days behind a barrier and routes mail to the next day. Key: the run.</summary>

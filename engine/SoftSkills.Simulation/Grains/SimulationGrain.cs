@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using SoftSkills.Simulation.Engines;
 using SoftSkills.Simulation.Model;
 
@@ -8,7 +9,7 @@ public sealed class SimulationGrain : Grain, ISimulationGrain
 {
     SimulationSetup? _setup;
     ITeamGrain[] _teams = [];
-    Mail[][] _inboxes = [];
+    Mailroom _mail = new(0);
     int _nextDay;
 
     public async Task Initialize(SimulationSetup setup)
@@ -17,7 +18,7 @@ public sealed class SimulationGrain : Grain, ISimulationGrain
         var run = this.GetPrimaryKeyString();
         _teams = Enumerable.Range(0, setup.Roster.TeamNames.Length).Select(t => GrainFactory.GetGrain<ITeamGrain>(t, run)).ToArray();
         await Task.WhenAll(_teams.Select(t => t.Initialize(setup)));
-        _inboxes = Enumerable.Range(0, setup.Roster.Employees).Select(_ => Array.Empty<Mail>()).ToArray();
+        _mail = new Mailroom(setup.Roster.Employees);
         _nextDay = 0;
     }
 
@@ -27,9 +28,9 @@ public sealed class SimulationGrain : Grain, ISimulationGrain
         if (day != _nextDay) throw new InvalidOperationException($"day {day} asked, day {_nextDay} is next");
         var roster = _setup.Roster;
         var results = await Task.WhenAll(_teams.Select((t, i) =>
-            t.RunDay(day, _inboxes[roster.TeamStart[i]..(roster.TeamStart[i] + roster.TeamSize[i])])));
+            t.RunDay(day, _mail.InboxArrays(roster.TeamStart[i], roster.TeamSize[i]).AsImmutable())));
         var employees = results.SelectMany(r => r.Members).ToArray();
-        _inboxes = Mailroom.Deliver(employees, roster.Employees);
+        _mail.Deliver(employees);
         _nextDay++;
         return new DayResult(day, employees, results.SelectMany(r => r.Outcomes).ToArray());
     }

@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using SoftSkills.Simulation.Model;
 
 namespace SoftSkills.Simulation.Grains;
@@ -25,12 +26,12 @@ public sealed class TeamGrain(
         await Task.WhenAll(_members.Select(m => m.Initialize(setup)));
     }
 
-    public async Task<TeamDayResult> RunDay(int day, Mail[][] inboxes)
+    public async Task<TeamDayResult> RunDay(int day, Immutable<Mail[][]> inboxes)
     {
         if (_setup is null) throw new InvalidOperationException("team grain used before Initialize");
         var r = record.State;
         var start = day == r.Day && r.Before is { } before ? before : day == r.Day + 1 ? r.After! : throw new InvalidOperationException($"day {day} asked, day {r.Day + 1} is next");
-        var results = await Task.WhenAll(_members.Select((m, i) => m.RunDay(day, inboxes[i])));
+        var results = await Task.WhenAll(_members.Select((m, i) => m.RunDay(day, inboxes.Value[i].AsImmutable())));
         var state = _keep ? start.Clone() : start; // the state before is kept only where a day may be asked again
         var outcomes = TeamDay.Run(_setup.Scenario, _setup.Roster, _team, state, DayInfo.Of(_setup.Scenario, day), results);
         (r.Day, r.Before, r.After) = (day, _keep ? start : null, state);

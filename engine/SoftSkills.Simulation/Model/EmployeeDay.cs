@@ -9,14 +9,24 @@ namespace SoftSkills.Simulation.Model;
 [GenerateSerializer, Immutable, Alias("softskills.survey")]
 public readonly record struct SurveyResponse([property: Id(0)] int Nps, [property: Id(1)] double Csat);
 
-/// <summary>Everything one employee's day produced. Plain data: the grain and the reference runner return the same.</summary>
-[GenerateSerializer, Immutable, Alias("softskills.employee-day")]
-public sealed record EmployeeDayResult(
-    [property: Id(0)] SimEvent[] Events,
-    [property: Id(1)] SimRating[] Ratings,
-    [property: Id(2)] Mail[] Outbox,
-    [property: Id(3)] TruthRow Truth,
-    [property: Id(4)] SurveyResponse[] Surveys);
+/// <summary>
+/// Everything one employee's day produced. Plain data: the grain and the reference runner return the same; the lists are
+/// slices of the day's <see cref="DayBuffers"/> in the reference engine and whole arrays from a grain. It crosses silos
+/// as <see cref="EmployeeDaySurrogate"/> (arrays).
+/// </summary>
+[Immutable]
+public sealed class EmployeeDayResult(
+    ArraySegment<SimEvent> events, ArraySegment<SimRating> ratings, ArraySegment<Mail> outbox, TruthRow truth, ArraySegment<SurveyResponse> surveys)
+{
+    public ArraySegment<SimEvent> Events { get; } = events;
+    public ArraySegment<SimRating> Ratings { get; } = ratings;
+    public ArraySegment<Mail> Outbox { get; private set; } = outbox;
+    public TruthRow Truth { get; } = truth;
+    public ArraySegment<SurveyResponse> Surveys { get; private set; } = surveys;
+
+    /// <summary>Drops the mail and survey answers once the day has read them (they may live in buffers the next day reuses).</summary>
+    internal void DropSameDay() => (Outbox, Surveys) = (ArraySegment<Mail>.Empty, ArraySegment<SurveyResponse>.Empty);
+}
 
 /// <summary>The facts of a simulated day shared by everyone.</summary>
 public readonly record struct DayInfo(int Day, DateOnly Date, bool Workday, bool PilotActive)
@@ -59,9 +69,12 @@ public sealed class EmployeeDay(Scenario scenario, Roster roster, EmployeeProfil
     int Arm => roster.Arm[me.Team];
     bool Treated => Arm == Roster.TreatmentArm && day.PilotActive;
 
-    /// <summary>Runs the day on an inbox sorted by (sender, sequence) and returns what it produced.</summary>
+    /// <summary>
+    /// Runs the day on an inbox sorted by (sender, sequence) and returns what it produced: slices of <paramref name="into"/>,
+    /// or new arrays without it.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public EmployeeDayResult Run(IReadOnlyList<Mail> inbox)
+    public EmployeeDayResult Run(ArraySegment<Mail> inbox, DayBuffers? into = null)
     {
         var scratch = _scratch ??= new();
         (_events, _ratings, _outbox, _surveys) = (scratch.Events, scratch.Ratings, scratch.Outbox, scratch.Surveys);
@@ -73,7 +86,7 @@ public sealed class EmployeeDay(Scenario scenario, Roster roster, EmployeeProfil
         {
             foreach (var carried in state.Carried) CustomerReply(carried.RequestId, carried.Channel, carried.Complaint, carried.RequestText, carried.MinuteNextDay);
             state.Carried.Clear();
-            foreach (var mail in inbox) Receive(mail);
+            foreach (var mail in inbox.AsSpan()) Receive(mail); // a default segment is an empty inbox
             CustomerRequests();
             InternalRequests();
             Messages();
@@ -84,7 +97,9 @@ public sealed class EmployeeDay(Scenario scenario, Roster roster, EmployeeProfil
         }
         EndOfDay();
         var truth = new TruthRow(me.Id, day.Day, state.Effective(0), state.Effective(1), state.Effective(2), state.Effective(3));
-        return new EmployeeDayResult([.. _events], [.. _ratings], [.. _outbox], truth, [.. _surveys]);
+        return into is not null
+            ? into.Add(_events, _ratings, _outbox, truth, _surveys)
+            : new EmployeeDayResult(_events.ToArray(), _ratings.ToArray(), _outbox.ToArray(), truth, _surveys.ToArray());
     }
 
     double Trait(int k) => state.Effective(k);

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using System.Text;
+using System.Collections.Concurrent;
 using SoftSkills.Measurement.Empathy;
 
 namespace SoftSkills.Simulation.Model;
@@ -36,8 +36,6 @@ public static class ReplyWriter
     static readonly Sentence[] Processed = [.. Topics.Select(t => new Sentence($"The {t} has been processed."))];
     static readonly Sentence[][] Done = [.. Actions.Select(a => Topics.Select(t => new Sentence($"I have {a} your {t}.")).ToArray())];
 
-    [ThreadStatic] static StringBuilder? _text;
-
     /// <summary>A customer's request; complaints carry distress cues the coder weighs.</summary>
     public static string CustomerRequest(Rng rng, bool complaint)
     {
@@ -62,46 +60,88 @@ public static class ReplyWriter
     {
         // Every part draws the same numbers whether or not it is used, so runs with and without an intervention stay
         // on common random numbers (the pilot's true effect compares them).
-        var sb = _text ??= new StringBuilder(256);
-        sb.Clear();
         var distressed = request is not null && (Distressed.TryGetValue(request, out var d) ? d : MarkerCoder.Default.IsDistressedRequest(request));
-        var score = 0.0;
-        void Add(Sentence sentence)
-        {
-            if (sb.Length > 0) sb.Append(' ');
-            sb.Append(sentence.Text);
-            foreach (var w in sentence.Weights(distressed)) score += w;
-        }
-        void Maybe(double p, Sentence[] bank)
-        {
-            var sentence = bank[rng.Next(bank.Length)];
-            if (rng.Chance(p)) Add(sentence);
-        }
+        var reply = new Reply(distressed);
         var topic = rng.Next(Topics.Length);
         double Stock(double p) => Math.Clamp(p * phraseFactor + habit, 0, 0.97);
-        Maybe(0.3, PlainS);
+        reply.Maybe(rng, 0.3, PlainS);
         var e2 = empathy * empathy;
-        Maybe(Stock((complaint ? 0.15 : 0.03) + 0.6 * e2), AcknowledgeS);
-        Maybe(Stock(0.05 + 0.4 * empathy), ApologiseS);
-        Maybe(Stock(0.3 * e2), ValidateS);
+        reply.Maybe(rng, Stock((complaint ? 0.15 : 0.03) + 0.6 * e2), AcknowledgeS);
+        reply.Maybe(rng, Stock(0.05 + 0.4 * empathy), ApologiseS);
+        reply.Maybe(rng, Stock(0.3 * e2), ValidateS);
         // Naming the person's problem and a concrete next step are substance, not stock phrases: they follow empathy only.
         var action = rng.Next(Actions.Length);
-        Add(rng.Chance(0.1 + 0.7 * e2) ? Done[action][topic] : Processed[topic]);
-        Maybe(0.1 + 0.5 * e2, FollowUpsS);
-        Maybe(0.03 + 0.4 * e2, ExploreS);
-        Maybe(0.4 * (1 - empathy) * (1 - empathy), DismissS);
-        return (sb.ToString(), request is null ? -1 : MarkerCoder.Default.LevelOf(score));
+        reply.Add(rng.Chance(0.1 + 0.7 * e2) ? Done[action][topic] : Processed[topic]);
+        reply.Maybe(rng, 0.1 + 0.5 * e2, FollowUpsS);
+        reply.Maybe(rng, 0.03 + 0.4 * e2, ExploreS);
+        reply.Maybe(rng, 0.4 * (1 - empathy) * (1 - empathy), DismissS);
+        return (reply.Text(), request is null ? -1 : MarkerCoder.Default.LevelOf(reply.Score));
     }
 
     public static string InternalReply(Rng rng) => Internal[rng.Next(Internal.Length)];
 
     static Sentence[] Sentences(string[] bank) => [.. bank.Select(t => new Sentence(t))];
 
-    /// <summary>A sentence of the banks with its marker weights in text order, for a routine and a distressed request (computed once).</summary>
-    sealed class Sentence(string text)
+    /// <summary>
+    /// A reply being written: its sentences' numbers (a byte each, in text order) and its marker score. The same
+    /// sentences give the same text, so the texts of the most frequent replies are made once and shared (a simulated day
+    /// of 100,000 employees writes about 150,000 replies; about as many texts differ over a whole run).
+    /// </summary>
+    struct Reply(bool distressed)
     {
+        const int MaxShared = 1 << 17;
+        static readonly ConcurrentDictionary<ulong, string> Shared = new();
+        static int _shared;
+        ulong _sentences;
+        public double Score;
+
+        public void Add(Sentence sentence)
+        {
+            if (_sentences >> 56 != 0) throw new InvalidOperationException("a reply of more than eight sentences");
+            _sentences = _sentences << 8 | sentence.Number;
+            foreach (var w in sentence.Weights(distressed)) Score += w;
+        }
+
+        public void Maybe(Rng rng, double p, Sentence[] bank)
+        {
+            var sentence = bank[rng.Next(bank.Length)];
+            if (rng.Chance(p)) Add(sentence);
+        }
+
+        public readonly string Text()
+        {
+            if (Shared.TryGetValue(_sentences, out var text)) return text;
+            var parts = new List<string>(8);
+            for (var rest = _sentences; rest != 0; rest >>= 8) parts.Add(Sentence.All[(int)(rest & 0xFF)].Text);
+            parts.Reverse();
+            text = string.Join(' ', parts);
+            if (Volatile.Read(ref _shared) >= MaxShared) return text;
+            var shared = Shared.GetOrAdd(_sentences, text);
+            if (ReferenceEquals(shared, text)) Interlocked.Increment(ref _shared);
+            return shared;
+        }
+    }
+
+    /// <summary>A sentence of the banks with its marker weights in text order, for a routine and a distressed request (computed once).</summary>
+    sealed class Sentence
+    {
+        /// <summary>Every sentence by its number (1–255; at most eight in a reply, so a reply's numbers fit in 64 bits).</summary>
+        public static readonly List<Sentence> All = [null!];
         double[]? _routine, _distressed;
-        public string Text { get; } = text;
+
+        public Sentence(string text)
+        {
+            Text = text;
+            lock (All)
+            {
+                Number = (byte)All.Count;
+                All.Add(this);
+            }
+            if (Number == 0) throw new InvalidOperationException("more than 255 reply sentences");
+        }
+
+        public byte Number { get; }
+        public string Text { get; }
         public double[] Weights(bool distressed) => distressed
             ? _distressed ??= [.. MarkerCoder.Default.ScoreInContext(Text, true).Hits.Select(h => h.Weight)]
             : _routine ??= [.. MarkerCoder.Default.ScoreInContext(Text, false).Hits.Select(h => h.Weight)];

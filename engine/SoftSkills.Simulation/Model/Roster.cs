@@ -77,7 +77,8 @@ public sealed record Roster(
     {
         var starts = new int[s.Teams.Count];
         for (var i = 1; i < starts.Length; i++) starts[i] = starts[i - 1] + s.Teams[i - 1].Size;
-        var arms = s.Teams.Select(t => s.Pilot.TreatmentTeams.Contains(t.Name) ? TreatmentArm : s.Pilot.ControlTeams.Contains(t.Name) ? ControlArm : NoArm).ToArray();
+        var (treatment, control) = (s.Pilot.TreatmentTeams.ToHashSet(StringComparer.Ordinal), s.Pilot.ControlTeams.ToHashSet(StringComparer.Ordinal));
+        var arms = s.Teams.Select(t => treatment.Contains(t.Name) ? TreatmentArm : control.Contains(t.Name) ? ControlArm : NoArm).ToArray();
         return new Roster(s.Teams.Select(t => t.Name).ToArray(), starts, s.Teams.Select(t => t.Size).ToArray(),
             s.Teams.Select(t => t.CustomerFacing).ToArray(), arms);
     }

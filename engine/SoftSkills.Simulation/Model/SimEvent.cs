@@ -4,16 +4,45 @@ using SoftSkills.Data.Schema;
 namespace SoftSkills.Simulation.Model;
 
 /// <summary>
-/// A simulated event's identity: (employee index, day, sequence within the employee's day). It stays three integers
-/// until written, as <c>EMPLOYEE-DDD-SSS</c> (docs/design.md §7).
+/// A simulated event's identity: (employee index, day, sequence within the employee's day). It stays integers until
+/// written, as <c>EMPLOYEE-DDD-SSS</c> (docs/design.md §7); employee and day share 32 bits (20 and 12: the size limits
+/// are a million employees and 3,660 days), so an identity takes 8 bytes.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("softskills.event-ref")]
-public readonly record struct EventRef([property: Id(0)] int Employee, [property: Id(1)] int Day, [property: Id(2)] int Sequence)
+public readonly struct EventRef : IEquatable<EventRef>
 {
-    /// <summary>No event (a mail that answers nothing).</summary>
-    public static readonly EventRef None = new(-1, 0, 0);
+    const int DayBits = 12;
+    const uint NoEvent = uint.MaxValue;
+    [Id(0)] readonly uint _employeeAndDay;
+    [Id(1)] readonly int _sequence;
 
-    public bool IsNone => Employee < 0;
+    public EventRef(int employee, int day, int sequence)
+    {
+        if ((uint)employee >= (1u << (32 - DayBits)) - 1) throw new ArgumentOutOfRangeException(nameof(employee), employee, "an employee index is below 1,048,575");
+        if ((uint)day >= 1u << DayBits) throw new ArgumentOutOfRangeException(nameof(day), day, "a day is below 4,096");
+        _employeeAndDay = (uint)employee << DayBits | (uint)day;
+        _sequence = sequence;
+    }
+
+    EventRef(uint employeeAndDay) => _employeeAndDay = employeeAndDay;
+
+    /// <summary>No event (a mail that answers nothing).</summary>
+    public static readonly EventRef None = new(NoEvent);
+
+    public bool IsNone => _employeeAndDay == NoEvent;
+
+    /// <summary>The employee's index; −1 for <see cref="None"/>.</summary>
+    public int Employee => IsNone ? -1 : (int)(_employeeAndDay >> DayBits);
+
+    public int Day => IsNone ? 0 : (int)(_employeeAndDay & ((1u << DayBits) - 1));
+
+    public int Sequence => _sequence;
+
+    public bool Equals(EventRef other) => _employeeAndDay == other._employeeAndDay && _sequence == other._sequence;
+    public override bool Equals(object? obj) => obj is EventRef other && Equals(other);
+    public override int GetHashCode() => HashCode.Combine(_employeeAndDay, _sequence);
+    public static bool operator ==(EventRef a, EventRef b) => a.Equals(b);
+    public static bool operator !=(EventRef a, EventRef b) => !a.Equals(b);
 
     public override string ToString() => $"{Roster.EmployeeId(Employee)}-{Day:D3}-{Sequence:D3}";
 
@@ -42,12 +71,15 @@ public readonly record struct EventRef([property: Id(0)] int Employee, [property
 [GenerateSerializer, Immutable, Alias("softskills.sim-event")]
 public readonly record struct SimEvent
 {
-    // Small fields are packed (64 bytes an event): a day of 100,000 employees holds about a million of them.
+    // Small fields are packed (48 bytes an event): a day of 100,000 employees holds about a million of them.
     [Id(2)] readonly byte _kind;
     [Id(5)] readonly byte _channel;
     [Id(9)] readonly byte _outcome;  // 0: none, 1 + DecisionOutcome
     [Id(10)] readonly byte _flags;   // two bits for each of reversed, handoff accepted, context complete, reworked: 0 none, 1 false, 2 true
     [Id(14)] readonly float _duration = float.NaN; // NaN: none
+    // An event has a text or a decision type, never both: they share a field.
+    [Id(6)] readonly string? _textOrDecisionType;
+    [Id(8)] readonly bool _isDecisionType;
 
     public SimEvent() { }
 
@@ -59,9 +91,26 @@ public readonly record struct SimEvent
     /// <summary>The counterpart's employee index, or −1.</summary>
     [Id(4)] public int Counterpart { get; init; }
     public Channel Channel { get => (Channel)_channel; init => _channel = (byte)value; }
-    [Id(6)] public string? Text { get; init; }
+    public string? Text
+    {
+        get => _isDecisionType ? null : _textOrDecisionType;
+        init
+        {
+            if (_isDecisionType && value is not null) throw new InvalidOperationException("an event has a text or a decision type, not both");
+            if (!_isDecisionType) _textOrDecisionType = value;
+        }
+    }
     [Id(7)] public EventRef ResponseTo { get; init; }
-    [Id(8)] public string? DecisionType { get; init; }
+    public string? DecisionType
+    {
+        get => _isDecisionType ? _textOrDecisionType : null;
+        init
+        {
+            if (value is null) { if (_isDecisionType) (_textOrDecisionType, _isDecisionType) = (null, false); return; }
+            if (!_isDecisionType && _textOrDecisionType is not null) throw new InvalidOperationException("an event has a text or a decision type, not both");
+            (_textOrDecisionType, _isDecisionType) = (value, true);
+        }
+    }
     public DecisionOutcome? Outcome { get => _outcome == 0 ? null : (DecisionOutcome)(_outcome - 1); init => _outcome = value is { } o ? (byte)(1 + (int)o) : (byte)0; }
     public bool? Reversed { get => Flag(0); init => _flags = WithFlag(0, value); }
     public bool? HandoffAccepted { get => Flag(1); init => _flags = WithFlag(1, value); }
@@ -112,7 +161,7 @@ public readonly record struct SimRating([property: Id(0)] EventRef Item, [proper
     {
         var c = EventRef.CompareWritten(a.Item, b.Item);
         if (c != 0) return c;
-        c = a.RaterKind.CompareTo(b.RaterKind);
+        c = ((int)a.RaterKind).CompareTo((int)b.RaterKind);
         if (c != 0) return c;
         return a.Rater < 100 && b.Rater < 100 ? a.Rater.CompareTo(b.Rater) : string.CompareOrdinal(a.RaterId, b.RaterId);
     }

@@ -112,3 +112,29 @@ public sealed class TruthSurrogateConverter : IConverter<TruthRow, TruthSurrogat
         DecisionSkill = t.DecisionSkill, HandoffDiligence = t.HandoffDiligence,
     };
 }
+
+// Orleans' codec for ArraySegment<T> loses track of an array written twice (an empty one, shared), so a day crosses as arrays.
+
+[GenerateSerializer, Alias("softskills.employee-day")]
+public struct EmployeeDaySurrogate
+{
+    [Id(0)] public SimEvent[] Events;
+    [Id(1)] public SimRating[] Ratings;
+    [Id(2)] public Mail[] Outbox;
+    [Id(3)] public TruthRow Truth;
+    [Id(4)] public SurveyResponse[] Surveys;
+}
+
+[RegisterConverter]
+public sealed class EmployeeDaySurrogateConverter : IConverter<EmployeeDayResult, EmployeeDaySurrogate>
+{
+    public EmployeeDayResult ConvertFromSurrogate(in EmployeeDaySurrogate s) => new(s.Events, s.Ratings, s.Outbox, s.Truth, s.Surveys);
+
+    public EmployeeDaySurrogate ConvertToSurrogate(in EmployeeDayResult r) => new()
+    {
+        Events = Whole(r.Events), Ratings = Whole(r.Ratings), Outbox = Whole(r.Outbox), Truth = r.Truth, Surveys = Whole(r.Surveys),
+    };
+
+    static T[] Whole<T>(ArraySegment<T> slice) =>
+        slice.Array is { } array && slice.Offset == 0 && slice.Count == array.Length ? array : slice.AsSpan().ToArray();
+}

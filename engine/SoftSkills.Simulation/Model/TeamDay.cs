@@ -24,7 +24,8 @@ public static class TeamDay
     public static Outcome[] Run(Scenario s, Roster roster, int team, TeamState state, DayInfo day, IReadOnlyList<EmployeeDayResult> members)
     {
         var outcomes = new List<Outcome>();
-        foreach (var m in members) state.WeekSurveys.AddRange(m.Surveys);
+        foreach (var m in members)
+            foreach (var survey in m.Surveys.AsSpan()) state.WeekSurveys.Add(survey);
         var name = roster.TeamNames[team];
         if (day.Date.DayOfWeek == DayOfWeek.Friday)
         {
@@ -66,4 +67,13 @@ public static class TeamDay
 public sealed record DayResult(
     [property: Id(0)] int Day,
     [property: Id(1)] EmployeeDayResult[] Employees,
-    [property: Id(2)] Outcome[] Outcomes);
+    [property: Id(2)] Outcome[] Outcomes)
+{
+    [NonSerialized] readonly DayBuffers? _buffers;
+
+    /// <summary>The buffers the day's results are slices of, when an engine lent them (not serialised).</summary>
+    public DayBuffers? Buffers { get => _buffers; init => _buffers = value; }
+
+    /// <summary>Says the day will not be read again: its buffers go back to the engine for a later day. Optional; once is enough.</summary>
+    public void Release() => Buffers?.Release();
+}

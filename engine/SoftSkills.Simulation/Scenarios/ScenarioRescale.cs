@@ -62,6 +62,7 @@ public static class ScenarioRescale
         var routes = new List<HandoffRoute>();
         var treatment = new List<string>();
         var control = new List<string>();
+        var present = new HashSet<string>(StringComparer.Ordinal);
         var total = 0;
         for (var copy = 1; total < n; copy++)
         {
@@ -71,9 +72,9 @@ public static class ScenarioRescale
                 if (total >= n) break;
                 var size = Math.Min(t.Size, n - total);
                 teams.Add(Resize(t, size) with { Name = Name(t.Name) });
+                present.Add(Name(t.Name));
                 total += size;
             }
-            var present = teams.Select(t => t.Name).ToHashSet();
             routes.AddRange(s.Workload.HandoffRoutes
                 .Select(r => r with { From = Name(r.From), To = Name(r.To) })
                 .Where(r => present.Contains(r.From) && present.Contains(r.To)));

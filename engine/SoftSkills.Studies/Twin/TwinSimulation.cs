@@ -33,6 +33,7 @@ public static class TwinSimulation
                 Array.Sort(today, SimEvent.CompareWritten);
                 events.AddRange(today.Select(e => e.ToEvent(roster)));
                 ratings.AddRange(result.Employees.SelectMany(r => r.Ratings).Select(r => r.ToRating()));
+                result.Release();
             }
             return TwinSummaries.Of(employees, events, ItemLevels.FromRatings(ratings), teams, days);
         }
