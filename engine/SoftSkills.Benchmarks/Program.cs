@@ -31,6 +31,6 @@ static int Usage()
     Console.Error.WriteLine("       SoftSkills.Benchmarks import-slack [--messages N] [--users N] [--channels N] [--dir DIR]");
     Console.Error.WriteLine("       SoftSkills.Benchmarks twin-recovery [--runs N] [--budget N] [--particles N] [--employees N]");
     Console.Error.WriteLine("       SoftSkills.Benchmarks coverage [--replications N] [--parallel N] [--dir DIR]");
-    Console.Error.WriteLine("       SoftSkills.Benchmarks simulate [--engine reference|orleans] [--employees N] [--days N] [--dir DIR]");
+    Console.Error.WriteLine("       SoftSkills.Benchmarks simulate [--engine reference|orleans] [--employees N] [--days N] [--dir DIR] [--no-files | --sink-only] [--live]");
     return 2;
 }

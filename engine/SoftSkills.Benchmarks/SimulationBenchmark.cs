@@ -45,11 +45,17 @@ static class SimulationBenchmark
             for (var day = 0; day < days; day++)
             {
                 var today = await engine.RunDayAsync(day);
-                foreach (var e in today.Employees) eventCount += e.Events.Length;
+                foreach (var e in today.Employees) eventCount += e.Events.Count;
                 if (day == days / 2 && args.Has("--live")) liveMidRun = GC.GetTotalMemory(forceFullCollection: true); // with one day's results held
+                today.Release();
             }
         }
-        else eventCount = (await Simulator.RunAsync(scenario, dir, engine)).Files["events.parquet"].Rows;
+        else
+        {
+            var liveAt = args.Has("--live") ? new LiveMemoryAt(days / 2) : null;
+            eventCount = (await Simulator.RunAsync(scenario, dir, engine, liveAt)).Files["events.parquet"].Rows;
+            liveMidRun = liveAt?.Bytes;
+        }
         var seconds = timer.Elapsed.TotalSeconds;
         var result = new
         {
@@ -76,5 +82,16 @@ static class SimulationBenchmark
         Console.WriteLine(JsonSerializer.Serialize(result));
         if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
         return 0;
+    }
+
+    /// <summary>The live heap (after a full collection) once a given number of days is simulated, reported synchronously by the simulator.</summary>
+    sealed class LiveMemoryAt(int day) : IProgress<int>
+    {
+        public long? Bytes { get; private set; }
+
+        public void Report(int value)
+        {
+            if (value == day) Bytes = GC.GetTotalMemory(forceFullCollection: true);
+        }
     }
 }
