@@ -96,7 +96,8 @@ echo "cluster run: byte-identical to the in-process run"
 dotnet "$DLL" simulate --scenario "$SCENARIO" --employees 1500 --days 60 --out "$WORK/local-long" > /dev/null
 cli client simulate --scenario "$SCENARIO" --employees 1500 --days 60 --out "$WORK/remote-long" "${CLUSTER[@]}" $(tls client) > "$WORK/client-long.log" 2>&1 &
 run=$!
-sleep 8
+# Kill as soon as the run is past its first days (a fixed sleep raced a faster simulator).
+for _ in $(seq 600); do grep -qE "simulating: ([6-9]|[1-4][0-9]) of 60 days" "$WORK/client-long.log" && break; sleep 0.1; done
 kill -0 "$run" 2>/dev/null || fail "the long run ended before the silo could be killed"
 ip netns pids "$ID-silo2" | xargs -r kill -9
 wait "$run" || fail "the run did not survive a killed silo"
