@@ -70,7 +70,6 @@ public class DayMemoryTests
     [Fact]
     public void An_event_holds_a_text_or_a_decision_type_in_one_field()
     {
-        Assert.Equal(48, Unsafe.SizeOf<SimEvent>());
         var decision = new SimEvent { Kind = EventKind.Decision, Text = null } with { DecisionType = "pricing" };
         Assert.Equal(("pricing", (string?)null), (decision.DecisionType, decision.Text));
         Assert.Null((decision with { DecisionType = null }).DecisionType);
@@ -78,6 +77,31 @@ public class DayMemoryTests
         Assert.Equal(("Noted.", (string?)null), (message.Text, message.DecisionType));
         Assert.Throws<InvalidOperationException>(() => message with { DecisionType = "pricing" });
         Assert.Throws<InvalidOperationException>(() => decision with { Text = "Noted." });
+    }
+
+    [Fact]
+    public void An_event_packs_its_small_fields_into_40_bytes_and_refuses_what_does_not_fit()
+    {
+        Assert.Equal(40, Unsafe.SizeOf<SimEvent>());
+        var plain = new SimEvent { Kind = EventKind.Message };
+        Assert.Equal((-1, (double?)null, false, (DecisionOutcome?)null), (plain.Counterpart, plain.DurationMinutes, plain.FromCustomer, plain.Outcome));
+        var e = new SimEvent
+        {
+            Kind = EventKind.Decision, Channel = Channel.Email, Counterpart = 1_048_574, DurationMinutes = 4_094, FromCustomer = true,
+            Outcome = DecisionOutcome.Poor, Reworked = false, DecisionType = "pricing",
+        };
+        Assert.Equal((EventKind.Decision, Channel.Email, 1_048_574, (double?)4_094, true, (DecisionOutcome?)DecisionOutcome.Poor, (bool?)false, "pricing"),
+            (e.Kind, e.Channel, e.Counterpart, e.DurationMinutes, e.FromCustomer, e.Outcome, e.Reworked, e.DecisionType));
+        var changed = e with { Counterpart = 0, DurationMinutes = 0, FromCustomer = false, Outcome = DecisionOutcome.Good };
+        Assert.Equal((0, (double?)0, false, (DecisionOutcome?)DecisionOutcome.Good, "pricing"),
+            (changed.Counterpart, changed.DurationMinutes, changed.FromCustomer, changed.Outcome, changed.DecisionType));
+        Assert.Equal(((double?)null, (DecisionOutcome?)null, 0), ((changed with { DurationMinutes = null }).DurationMinutes, (changed with { Outcome = null }).Outcome,
+            (changed with { DurationMinutes = null }).Counterpart));
+        Assert.Throws<ArgumentOutOfRangeException>(() => plain with { Counterpart = 1_048_575 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => plain with { Counterpart = -2 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => plain with { DurationMinutes = 4_095 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => plain with { DurationMinutes = 30.5 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => plain with { DurationMinutes = double.NaN });
     }
 
     [Fact]

@@ -71,15 +71,20 @@ public readonly struct EventRef : IEquatable<EventRef>
 [GenerateSerializer, Immutable, Alias("softskills.sim-event")]
 public readonly record struct SimEvent
 {
-    // Small fields are packed (48 bytes an event): a day of 100,000 employees holds about a million of them.
+    // Small fields are packed (40 bytes an event): a busy day of 100,000 employees holds about 1.6 million of them.
     [Id(2)] readonly byte _kind;
     [Id(5)] readonly byte _channel;
-    [Id(9)] readonly byte _outcome;  // 0: none, 1 + DecisionOutcome
+    [Id(11)] readonly byte _bits;    // bits 0–1: outcome (0 none, 1 + DecisionOutcome); bit 2: from a customer; bit 3: the text field holds a decision type
     [Id(10)] readonly byte _flags;   // two bits for each of reversed, handoff accepted, context complete, reworked: 0 none, 1 false, 2 true
-    [Id(14)] readonly float _duration = float.NaN; // NaN: none
+    [Id(12)] readonly uint _counterpartAndMinutes; // bits 0–19: counterpart + 1 (0 none); bits 20–31: whole minutes of duration + 1 (0 none)
     // An event has a text or a decision type, never both: they share a field.
     [Id(6)] readonly string? _textOrDecisionType;
-    [Id(8)] readonly bool _isDecisionType;
+
+    const int CounterpartBits = 20;
+    const uint CounterpartMask = (1u << CounterpartBits) - 1;
+    const int FromCustomerBit = 4, DecisionTypeBit = 8;
+
+    bool IsDecisionType => (_bits & DecisionTypeBit) != 0;
 
     public SimEvent() { }
 
@@ -87,37 +92,54 @@ public readonly record struct SimEvent
     [Id(1)] public long Ticks { get; init; }
     public EventKind Kind { get => (EventKind)_kind; init => _kind = (byte)value; }
     /// <summary>A request from a customer: no actor.</summary>
-    [Id(3)] public bool FromCustomer { get; init; }
-    /// <summary>The counterpart's employee index, or −1.</summary>
-    [Id(4)] public int Counterpart { get; init; }
+    public bool FromCustomer { get => (_bits & FromCustomerBit) != 0; init => _bits = (byte)(value ? _bits | FromCustomerBit : _bits & ~FromCustomerBit); }
+    /// <summary>The counterpart's employee index (below 1,048,575, as in <see cref="EventRef"/>), or −1.</summary>
+    public int Counterpart
+    {
+        get => (int)(_counterpartAndMinutes & CounterpartMask) - 1;
+        init
+        {
+            if (value < -1 || value >= (int)CounterpartMask) throw new ArgumentOutOfRangeException(nameof(value), value, "a counterpart is −1 or an employee index below 1,048,575");
+            _counterpartAndMinutes = (_counterpartAndMinutes & ~CounterpartMask) | (uint)(value + 1);
+        }
+    }
     public Channel Channel { get => (Channel)_channel; init => _channel = (byte)value; }
     public string? Text
     {
-        get => _isDecisionType ? null : _textOrDecisionType;
+        get => IsDecisionType ? null : _textOrDecisionType;
         init
         {
-            if (_isDecisionType && value is not null) throw new InvalidOperationException("an event has a text or a decision type, not both");
-            if (!_isDecisionType) _textOrDecisionType = value;
+            if (IsDecisionType && value is not null) throw new InvalidOperationException("an event has a text or a decision type, not both");
+            if (!IsDecisionType) _textOrDecisionType = value;
         }
     }
     [Id(7)] public EventRef ResponseTo { get; init; }
     public string? DecisionType
     {
-        get => _isDecisionType ? _textOrDecisionType : null;
+        get => IsDecisionType ? _textOrDecisionType : null;
         init
         {
-            if (value is null) { if (_isDecisionType) (_textOrDecisionType, _isDecisionType) = (null, false); return; }
-            if (!_isDecisionType && _textOrDecisionType is not null) throw new InvalidOperationException("an event has a text or a decision type, not both");
-            (_textOrDecisionType, _isDecisionType) = (value, true);
+            if (value is null) { if (IsDecisionType) (_textOrDecisionType, _bits) = (null, (byte)(_bits & ~DecisionTypeBit)); return; }
+            if (!IsDecisionType && _textOrDecisionType is not null) throw new InvalidOperationException("an event has a text or a decision type, not both");
+            (_textOrDecisionType, _bits) = (value, (byte)(_bits | DecisionTypeBit));
         }
     }
-    public DecisionOutcome? Outcome { get => _outcome == 0 ? null : (DecisionOutcome)(_outcome - 1); init => _outcome = value is { } o ? (byte)(1 + (int)o) : (byte)0; }
+    public DecisionOutcome? Outcome { get => (_bits & 3) == 0 ? null : (DecisionOutcome)((_bits & 3) - 1); init => _bits = (byte)((_bits & ~3) | (value is { } o ? 1 + (int)o : 0)); }
     public bool? Reversed { get => Flag(0); init => _flags = WithFlag(0, value); }
     public bool? HandoffAccepted { get => Flag(1); init => _flags = WithFlag(1, value); }
     public bool? ContextComplete { get => Flag(2); init => _flags = WithFlag(2, value); }
     public bool? Reworked { get => Flag(3); init => _flags = WithFlag(3, value); }
-    /// <summary>Minutes (the model's meetings last whole minutes, which a float holds exactly).</summary>
-    public double? DurationMinutes { get => float.IsNaN(_duration) ? null : _duration; init => _duration = value is { } d ? (float)d : float.NaN; }
+    /// <summary>Whole minutes from 0 to 4,094 (the model's meetings last 30 or 60).</summary>
+    public double? DurationMinutes
+    {
+        get => _counterpartAndMinutes >> CounterpartBits is var m and not 0 ? m - 1 : null;
+        init
+        {
+            if (value is { } d && !(d >= 0 && d <= 4094 && d == Math.Floor(d)))
+                throw new ArgumentOutOfRangeException(nameof(value), d, "a simulated duration is whole minutes from 0 to 4,094");
+            _counterpartAndMinutes = (_counterpartAndMinutes & CounterpartMask) | (value is { } v ? (uint)v + 1 : 0) << CounterpartBits;
+        }
+    }
 
     bool? Flag(int k) => ((_flags >> (2 * k)) & 3) switch { 0 => null, 1 => false, _ => true };
 
