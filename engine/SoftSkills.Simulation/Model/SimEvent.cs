@@ -86,8 +86,6 @@ public readonly record struct SimEvent
 
     bool IsDecisionType => (_bits & DecisionTypeBit) != 0;
 
-    public SimEvent() { }
-
     [Id(0)] public EventRef Id { get; init; }
     [Id(1)] public long Ticks { get; init; }
     public EventKind Kind { get => (EventKind)_kind; init => _kind = (byte)value; }
