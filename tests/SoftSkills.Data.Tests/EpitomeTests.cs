@@ -31,6 +31,19 @@ public class EpitomeTests
         Assert.Equal(new RowLocation("x.csv", 3, 5, "level"), ex.Where);
     }
 
+    [Fact]
+    public void Pairs_carry_each_mechanisms_rationale()
+    {
+        using var dir = new TempDir();
+        const string header = "sp_id,rp_id,seeker_post,response_post,level,rationales\n";
+        File.WriteAllText(Epitome.FileOf(dir.Path, "emotional-reactions"), header + "a,b,post,\"So sorry. What happened?\",2,So sorry.|\n");
+        File.WriteAllText(Epitome.FileOf(dir.Path, "interpretations"), header + "a,b,post,\"So sorry. What happened?\",0,\n");
+        File.WriteAllText(Epitome.FileOf(dir.Path, "explorations"), header + "a,b,post,\"So sorry. What happened?\",1,What happened?|\n");
+        var pair = Assert.Single(Epitome.ReadPairs(dir.Path));
+        Assert.Equal(("So sorry.|", null, "What happened?|"), (pair.EmotionalReactionsRationale, pair.InterpretationsRationale, pair.ExplorationsRationale));
+        Assert.Equal((2, 0, 1), (pair.EmotionalReactions, pair.Interpretations, pair.Explorations));
+    }
+
     /// <summary>
     /// Without split.csv (the authors' three files alone) the split is derived from sp_id: 641 of 3,084 rows (20.8%) in
     /// test, every seeker post wholly in one split, the same on every run.

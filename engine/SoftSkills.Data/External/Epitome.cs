@@ -8,9 +8,13 @@ namespace SoftSkills.Data.External;
 /// <summary>One annotated (seeker post, response) pair of EPITOME for one mechanism; level 0 (none), 1 (weak), 2 (strong).</summary>
 public sealed record EpitomeRow(string SeekerPostId, string ResponsePostId, string SeekerPost, string ResponsePost, int Level, string? Rationales, long Line);
 
-/// <summary>One EPITOME pair with its three mechanism levels and its split (train or test, from split.csv).</summary>
+/// <summary>
+/// One EPITOME pair with its three mechanism levels, its split (train or test, from split.csv) and the annotators'
+/// rationales per mechanism (the response's spans that show the level, separated by '|'; null when none).
+/// </summary>
 public sealed record EpitomePair(string SeekerPostId, string ResponsePostId, string SeekerPost, string ResponsePost,
-    int EmotionalReactions, int Interpretations, int Explorations, string Split);
+    int EmotionalReactions, int Interpretations, int Explorations, string Split,
+    string? EmotionalReactionsRationale = null, string? InterpretationsRationale = null, string? ExplorationsRationale = null);
 
 /// <summary>
 /// Reads the EPITOME data (Sharma, Miner, Atkins &amp; Althoff 2020, EMNLP), published in the authors' public repository
@@ -114,7 +118,8 @@ public static class Epitome
             else if (!splits.TryGetValue((er.SeekerPostId, er.ResponsePostId), out split))
                 throw new DataValidationException(new RowLocation(Path.GetFileName(FileOf(folder, Mechanisms[0])), er.Line, 1, "sp_id"),
                     $"the pair ({er.SeekerPostId}, {er.ResponsePostId}) is not in split.csv");
-            pairs.Add(new EpitomePair(er.SeekerPostId, er.ResponsePostId, er.SeekerPost, er.ResponsePost, er.Level, files[1][i].Level, files[2][i].Level, split));
+            pairs.Add(new EpitomePair(er.SeekerPostId, er.ResponsePostId, er.SeekerPost, er.ResponsePost, er.Level, files[1][i].Level, files[2][i].Level, split,
+                er.Rationales, files[1][i].Rationales, files[2][i].Rationales));
         }
         return pairs;
     }
