@@ -38,6 +38,12 @@ public static class EmpathyCommand
 
     static readonly Option<double> Balance = new("--class-balance") { Description = "weight examples by (n / (3 n_class))^b against class imbalance (0: unweighted)", DefaultValueFactory = _ => new EmpathyTrainingOptions().ClassBalance };
 
+    static readonly Option<string> Rationales = AcceptOnly(new Option<string>("--rationales")
+    {
+        Description = "on: add features from sentence models fitted on the annotators' rationales (EPITOME); off: without them",
+        DefaultValueFactory = _ => new EmpathyTrainingOptions().Rationales ? "on" : "off",
+    }, "on", "off");
+
     static Option<int> Seed() => new("--seed") { Description = "training seed", DefaultValueFactory = _ => new EmpathyTrainingOptions().Seed };
 
     static Option<string> AcceptOnly(Option<string> o, params string[] values) { o.AcceptOnlyFromAmong(values); return o; }
@@ -50,6 +56,7 @@ public static class EmpathyCommand
             Iterations = Inputs.Range("--iterations", parse.GetValue(Iterations), 1, 100_000),
             SelectedFeatures = Inputs.Range("--select-features", parse.GetValue(SelectFeatures), 0, 10_000_000),
             ClassBalance = Inputs.Range("--class-balance", parse.GetValue(Balance), 0, 5),
+            Rationales = parse.GetValue(Rationales) == "on",
         };
 
     static List<EmpathyExample> Examples(DirectoryInfo data, string split)
@@ -57,14 +64,14 @@ public static class EmpathyCommand
         if (!data.Exists) throw new BadInputException($"EPITOME folder '{data.FullName}' does not exist: get the three *-reddit.csv files from {Epitome.Source}");
         var pairs = Epitome.ReadPairs(data.FullName).Where(p => p.Split == split).ToList();
         if (pairs.Count == 0) throw new BadInputException($"{data.FullName}: no pairs in split '{split}'");
-        return pairs.Select(p => new EmpathyExample(p.SeekerPost, p.ResponsePost, p.EmotionalReactions, p.Interpretations, p.Explorations)).ToList();
+        return pairs.Select(EmpathyExample.Of).ToList();
     }
 
     static Command Train()
     {
         var (data, learner, seed) = (EpitomeData(), Learner(), Seed());
         var output = new Option<FileInfo>("--out") { Description = "the model file to write", Required = true };
-        var command = new Command("train", "Train the mechanism classifiers on the train split and save the model.") { data, output, learner, seed, Folds, Iterations, SelectFeatures, Balance };
+        var command = new Command("train", "Train the mechanism classifiers on the train split and save the model.") { data, output, learner, seed, Folds, Iterations, SelectFeatures, Balance, Rationales, Rationales };
         command.SetAction(parse =>
         {
             var examples = Examples(parse.GetValue(data)!, "train");
@@ -135,7 +142,7 @@ public static class EmpathyCommand
         var replies = new Option<DirectoryInfo?>("--replies") { Description = "replay on this data folder's replies rated by people (e.g. a simulation) instead of EPITOME's test split" };
         var command = new Command("replay", "Replay the calibration loop with confidence routing: when the coder is trusted, how much it labels itself, and how right it is there.")
         {
-            data, model, rounds, replies, learner, seed, Folds, Iterations, SelectFeatures, Balance,
+            data, model, rounds, replies, learner, seed, Folds, Iterations, SelectFeatures, Balance, Rationales,
         };
         command.SetAction(parse =>
         {
@@ -211,7 +218,7 @@ public static class EmpathyCommand
         var model = new Option<FileInfo?>("--model") { Description = "a model from `empathy train` (without it, one is trained on the train split first)" };
         var command = new Command("evaluate", "Accuracy, macro-F1, per-class precision/recall/F1 and confusion of the classifier and of the markers alone.")
         {
-            data, split, model, learner, seed, Folds, Iterations, SelectFeatures, Balance,
+            data, split, model, learner, seed, Folds, Iterations, SelectFeatures, Balance, Rationales,
         };
         command.SetAction(parse =>
         {

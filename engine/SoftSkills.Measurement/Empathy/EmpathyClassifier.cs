@@ -13,14 +13,16 @@ public sealed class EmpathyClassifier
 {
     const string ManifestEntry = "empathy-model.json";
     const string FeaturesEntry = "features.zip";
+    const string RationalesEntry = "rationales.json";
     readonly EmpathyFeatures features;
+    readonly RationaleScorer? rationales;
     readonly Dictionary<EmpathyMechanism, MechanismClassifier> models;
 
     public EmpathyTrainingOptions Options { get; }
     public MarkerCoder Markers { get; }
 
-    EmpathyClassifier(EmpathyFeatures features, Dictionary<EmpathyMechanism, MechanismClassifier> models, EmpathyTrainingOptions options, MarkerCoder markers) =>
-        (this.features, this.models, Options, Markers) = (features, models, options, markers);
+    EmpathyClassifier(EmpathyFeatures features, RationaleScorer? rationales, Dictionary<EmpathyMechanism, MechanismClassifier> models, EmpathyTrainingOptions options, MarkerCoder markers) =>
+        (this.features, this.rationales, this.models, Options, Markers) = (features, rationales, models, options, markers);
 
     /// <summary>Trains the three mechanism classifiers on the examples (the EPITOME train split, or simulated replies).</summary>
     public static EmpathyClassifier Train(IReadOnlyList<EmpathyExample> examples, EmpathyTrainingOptions? options = null, MarkerCoder? markers = null)
@@ -29,12 +31,13 @@ public sealed class EmpathyClassifier
         markers ??= MarkerCoder.Default;
         if (examples.Count < 10 * Math.Max(1, options.Folds)) throw new ArgumentException($"too few examples to train on ({examples.Count})");
         var ml = new MLContext(options.Seed);
-        var rows = Rows(examples, markers);
+        var (rationales, rationaleFeatures) = options.Rationales ? RationaleScorer.Fit(examples, options.RationaleSmoothing) : default;
+        var rows = Rows(examples, markers, null, rationaleFeatures);
         var features = EmpathyFeatures.Fit(ml, rows, options.WordNgrams);
         var models = new Dictionary<EmpathyMechanism, MechanismClassifier>();
         foreach (var m in EmpathyMechanisms.All)
             models[m] = MechanismClassifier.Train(ml, features, rows, LevelColumn(m), r => (int)Level(r, m), options);
-        return new EmpathyClassifier(features, models, options, markers);
+        return new EmpathyClassifier(features, rationales, models, options, markers);
     }
 
     static string LevelColumn(EmpathyMechanism m) => m.ToString();
@@ -48,7 +51,7 @@ public sealed class EmpathyClassifier
 
     /// <summary>The predicted level of one mechanism for each example.</summary>
     public int[] Predict(EmpathyMechanism mechanism, IReadOnlyList<EmpathyExample> examples) =>
-        models[mechanism].Predict(features.TransformDense(Rows(examples, Markers)));
+        models[mechanism].Predict(features.TransformDense(Rows(examples, Markers, null, RationaleFeatures(examples))));
 
     /// <summary>The three predicted levels of each example.</summary>
     public MechanismLevels[] Predict(IReadOnlyList<EmpathyExample> examples) => Predict(examples, null);
@@ -56,6 +59,9 @@ public sealed class EmpathyClassifier
     /// <summary>The three predicted levels of each example, reusing its marker scores when the caller has them.</summary>
     internal MechanismLevels[] Predict(IReadOnlyList<EmpathyExample> examples, IReadOnlyList<MarkerScore>? scores) =>
         PredictWithProbabilities(examples, scores).Levels;
+
+    /// <summary>P(level = 0, 1, 2) of each mechanism for each example.</summary>
+    public MechanismProbabilities[] Probabilities(IReadOnlyList<EmpathyExample> examples) => PredictWithProbabilities(examples, null).Probabilities;
 
     /// <summary>
     /// The predicted levels (the arg-max of the class-weighted probabilities) and the probabilities themselves, which give
@@ -69,7 +75,7 @@ public sealed class EmpathyClassifier
         for (var start = 0; start < examples.Count; start += chunk)
         {
             var part = examples.Skip(start).Take(chunk).ToList();
-            var rows = features.TransformDense(Rows(part, Markers, scores?.Skip(start).Take(chunk).ToList()));
+            var rows = features.TransformDense(Rows(part, Markers, scores?.Skip(start).Take(chunk).ToList(), RationaleFeatures(part)));
             var p = EmpathyMechanisms.All.Select(m => models[m].Probabilities(rows)).ToArray();
             for (var i = 0; i < part.Count; i++)
             {
@@ -86,11 +92,14 @@ public sealed class EmpathyClassifier
     /// <summary>The class-probability multipliers chosen for a mechanism.</summary>
     public IReadOnlyList<double> ClassWeights(EmpathyMechanism mechanism) => models[mechanism].ClassWeights;
 
-    static List<EmpathyFeatures.Row> Rows(IReadOnlyList<EmpathyExample> examples, MarkerCoder markers, IReadOnlyList<MarkerScore>? scores = null) =>
+    float[][]? RationaleFeatures(IReadOnlyList<EmpathyExample> examples) => rationales is null ? null : [.. examples.Select(e => rationales.Features(e.Response))];
+
+    static List<EmpathyFeatures.Row> Rows(IReadOnlyList<EmpathyExample> examples, MarkerCoder markers, IReadOnlyList<MarkerScore>? scores, float[][]? rationale) =>
         examples.Select((e, i) => new EmpathyFeatures.Row
         {
             Request = e.Request, Response = e.Response,
             Markers = scores is null ? MarkerFeatures.Of(markers, e.Request, e.Response) : MarkerFeatures.Of(scores[i], e.Response),
+            Rationale = rationale?[i] ?? new float[RationaleScorer.Count],
             EmotionalReactions = e.EmotionalReactions, Interpretations = e.Interpretations, Explorations = e.Explorations,
         }).ToList();
 
@@ -105,12 +114,13 @@ public sealed class EmpathyClassifier
             ["learner"] = Options.Learner.ToString(),
             ["seed"] = Options.Seed, ["folds"] = Options.Folds, ["selected_features"] = Options.SelectedFeatures, ["iterations"] = Options.Iterations, ["learning_rate"] = Options.LearningRate,
             ["tune_class_weights"] = Options.TuneClassWeights, ["class_balance"] = Options.ClassBalance,
-            ["leaves"] = Options.Leaves, ["minimum_leaf_examples"] = Options.MinimumLeafExamples, ["feature_fraction"] = Options.FeatureFraction, ["word_ngrams"] = Options.WordNgrams,
+            ["leaves"] = Options.Leaves, ["minimum_leaf_examples"] = Options.MinimumLeafExamples, ["feature_fraction"] = Options.FeatureFraction, ["word_ngrams"] = Options.WordNgrams, ["rationales"] = Options.Rationales, ["rationale_smoothing"] = Options.RationaleSmoothing,
             ["class_weights"] = new JsonObject(EmpathyMechanisms.All.Select(m =>
                 KeyValuePair.Create(m.JsonName(), (JsonNode?)new JsonArray(models[m].ClassWeights.Select(w => (JsonNode?)w).ToArray())))),
         };
         using (var s = zip.CreateEntry(ManifestEntry).Open()) JsonSerializer.Serialize(s, manifest, new JsonSerializerOptions { WriteIndented = true });
         WriteEntry(zip, FeaturesEntry, features.Save);
+        if (rationales is not null) WriteEntry(zip, RationalesEntry, rationales.Save);
         foreach (var m in EmpathyMechanisms.All) WriteEntry(zip, m.JsonName() + ".zip", models[m].Save);
     });
 
@@ -148,10 +158,21 @@ public sealed class EmpathyClassifier
             throw new InvalidDataException($"{path}: trained with marker lexicon {manifest["lexicon_version"]}, this coder has {markers.Lexicon.Version}: train it again");
         var options = new EmpathyTrainingOptions(Enum.Parse<EmpathyLearner>((string)manifest["learner"]!), (int)manifest["seed"]!, (int)manifest["folds"]!,
             (int)manifest["selected_features"]!, (int)manifest["iterations"]!, (double)manifest["learning_rate"]!, (bool)manifest["tune_class_weights"]!, (double)manifest["class_balance"]!,
-            (int?)manifest["leaves"] ?? 0, (int?)manifest["minimum_leaf_examples"] ?? 0, (double?)manifest["feature_fraction"] ?? 1, (int?)manifest["word_ngrams"] ?? 1);
+            (int?)manifest["leaves"] ?? 0, (int?)manifest["minimum_leaf_examples"] ?? 0, (double?)manifest["feature_fraction"] ?? 1, (int?)manifest["word_ngrams"] ?? 1, (bool?)manifest["rationales"] ?? false,
+            (double?)manifest["rationale_smoothing"] ?? 1);
         var ml = new MLContext(options.Seed);
         EmpathyFeatures features;
         using (var buffer = ReadEntry(zip, FeaturesEntry, path)) features = EmpathyFeatures.Load(ml, buffer);
+        RationaleScorer? rationales = null;
+        if (options.Rationales)
+        {
+            using var buffer = ReadEntry(zip, RationalesEntry, path);
+            try { rationales = RationaleScorer.Load(buffer); }
+            catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+            {
+                throw new InvalidDataException($"{path}: {RationalesEntry} is not a rationale model: {e.Message}", e);
+            }
+        }
         var models = new Dictionary<EmpathyMechanism, MechanismClassifier>();
         foreach (var m in EmpathyMechanisms.All)
         {
@@ -159,6 +180,6 @@ public sealed class EmpathyClassifier
             using var buffer = ReadEntry(zip, m.JsonName() + ".zip", path);
             models[m] = MechanismClassifier.Load(ml, buffer, weights);
         }
-        return new EmpathyClassifier(features, models, options, markers);
+        return new EmpathyClassifier(features, rationales, models, options, markers);
     }
 }

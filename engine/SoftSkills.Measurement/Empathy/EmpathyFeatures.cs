@@ -6,7 +6,8 @@ namespace SoftSkills.Measurement.Empathy;
 
 /// <summary>
 /// The classifier's input features, shared by the three mechanisms: word n-grams (1–2 by default) and character 3-grams of the response,
-/// words of the request (L2-normalised bags), and the marker features scaled to [0, 1]; features present in fewer than five
+/// words of the request (L2-normalised bags), the marker features scaled to [0, 1], and the rationale features when the
+/// model uses them (zeros otherwise); features present in fewer than five
 /// training texts are dropped. Fitted once on the training
 /// texts (vocabulary and scaling only; no labels).
 /// </summary>
@@ -17,6 +18,8 @@ public sealed class EmpathyFeatures
         public string Request { get; set; } = "";
         public string Response { get; set; } = "";
         [VectorType(MarkerFeatures.Count)] public float[] Markers { get; set; } = [];
+        /// <summary>The rationale features (<see cref="RationaleScorer"/>), zeros when the model does not use them.</summary>
+        [VectorType(RationaleScorer.Count)] public float[] Rationale { get; set; } = new float[RationaleScorer.Count];
         public float EmotionalReactions { get; set; }
         public float Interpretations { get; set; }
         public float Explorations { get; set; }
@@ -51,7 +54,7 @@ public sealed class EmpathyFeatures
         var pipeline = ml.Transforms.Text.FeaturizeText("ResponseFeatures", response, nameof(Row.Response))
             .Append(ml.Transforms.Text.FeaturizeText("RequestFeatures", request, nameof(Row.Request)))
             .Append(ml.Transforms.NormalizeMinMax("MarkerFeatures", nameof(Row.Markers)))
-            .Append(ml.Transforms.Concatenate("AllFeatures", "ResponseFeatures", "RequestFeatures", "MarkerFeatures"))
+            .Append(ml.Transforms.Concatenate("AllFeatures", "ResponseFeatures", "RequestFeatures", "MarkerFeatures", nameof(Row.Rationale)))
             // n-grams seen in fewer than MinimumCount training texts carry little but cost the learner time.
             .Append(ml.Transforms.FeatureSelection.SelectFeaturesBasedOnCount(Column, "AllFeatures", MinimumCount));
         return new EmpathyFeatures(ml, pipeline.Fit(data), data.Schema);

@@ -17,9 +17,25 @@ public static class EmpathyMechanisms
     };
 }
 
-/// <summary>One training or scoring example: the request (seeker post), the response, and its levels where known.</summary>
-public sealed record EmpathyExample(string Request, string Response, int EmotionalReactions = 0, int Interpretations = 0, int Explorations = 0)
+/// <summary>
+/// One training or scoring example: the request (seeker post), the response, its levels where known, and where annotators
+/// marked them, the spans of the response that show each level (EPITOME's rationales, '|'-separated).
+/// </summary>
+public sealed record EmpathyExample(string Request, string Response, int EmotionalReactions = 0, int Interpretations = 0, int Explorations = 0,
+    string? EmotionalReactionsRationale = null, string? InterpretationsRationale = null, string? ExplorationsRationale = null)
 {
+    /// <summary>An EPITOME pair as an example: its texts, levels and rationales.</summary>
+    public static EmpathyExample Of(SoftSkills.Data.External.EpitomePair p) =>
+        new(p.SeekerPost, p.ResponsePost, p.EmotionalReactions, p.Interpretations, p.Explorations,
+            p.EmotionalReactionsRationale, p.InterpretationsRationale, p.ExplorationsRationale);
+
+    public string? RationaleOf(EmpathyMechanism m) => m switch
+    {
+        EmpathyMechanism.EmotionalReactions => EmotionalReactionsRationale,
+        EmpathyMechanism.Interpretations => InterpretationsRationale,
+        _ => ExplorationsRationale,
+    };
+
     public int LevelOf(EmpathyMechanism m) => m switch
     {
         EmpathyMechanism.EmotionalReactions => EmotionalReactions,

@@ -22,7 +22,9 @@ public sealed record EmpathyTrainingOptions(
     int Leaves = 0,
     int MinimumLeafExamples = 0,
     double FeatureFraction = 0.3,
-    int WordNgrams = 2);
+    int WordNgrams = 2,
+    bool Rationales = true,
+    double RationaleSmoothing = 0.05);
 
 /// <summary>
 /// One mechanism's classifier over <see cref="EmpathyFeatures"/>: the features most informative of the level (mutual
