@@ -15,7 +15,7 @@ static class EmpathyBenchmark
         var replies = (int)args.GetLong("--replies", 100_000);
         if (!Directory.Exists(folder)) { Console.Error.WriteLine($"{folder} is absent: the empathy benchmark reads EPITOME"); return 2; }
         var pairs = Epitome.ReadPairs(folder);
-        var train = pairs.Where(p => p.Split == "train").Select(p => new EmpathyExample(p.SeekerPost, p.ResponsePost, p.EmotionalReactions, p.Interpretations, p.Explorations)).ToList();
+        var train = pairs.Where(p => p.Split == "train").Select(EmpathyExample.Of).ToList();
         var texts = Enumerable.Range(0, replies).Select(i => pairs[i % pairs.Count]).Select(p => (p.SeekerPost, p.ResponsePost)).ToList();
 
         var coder = MarkerCoder.Default;

@@ -27,7 +27,7 @@ static int Usage()
     Console.Error.WriteLine("       SoftSkills.Benchmarks empathy [--data EPITOME_DIR] [--replies N] [--model F (skip training)]");
     Console.Error.WriteLine("       SoftSkills.Benchmarks dashboard [--events N] [--employees N] [--team-size N]");
     Console.Error.WriteLine("       SoftSkills.Benchmarks dif [--n N] [--items N]");
-    Console.Error.WriteLine("       SoftSkills.Benchmarks empathy-variants [--data EPITOME_DIR] [--only NAME,NAME]");
+    Console.Error.WriteLine("       SoftSkills.Benchmarks empathy-variants [--data EPITOME_DIR] [--only NAME,NAME] [--per-class] [--seed N] [--cv-train K]");
     Console.Error.WriteLine("       SoftSkills.Benchmarks import-slack [--messages N] [--users N] [--channels N] [--dir DIR]");
     Console.Error.WriteLine("       SoftSkills.Benchmarks twin-recovery [--runs N] [--budget N] [--particles N] [--employees N]");
     Console.Error.WriteLine("       SoftSkills.Benchmarks coverage [--replications N] [--parallel N] [--dir DIR]");
