@@ -44,14 +44,18 @@ static class EmpathyVariants
             var evaluation = EmpathyEvaluation.Run(test, classifier);
             var cells = EmpathyMechanisms.All.Select(m => $"{evaluation.Model![m].Accuracy * 100:F2} / {evaluation.Model[m].MacroF1 * 100:F2}");
             Console.WriteLine($"| {name} | {string.Join(" | ", cells)} | {t.Elapsed.TotalSeconds:F0} |");
-            if (args.Has("--per-class"))
-                foreach (var m in EmpathyMechanisms.All)
-                {
-                    var p = classifier.Probabilities(test).Select(x => (m switch { EmpathyMechanism.EmotionalReactions => x.EmotionalReactions, EmpathyMechanism.Interpretations => x.Interpretations, _ => x.Explorations })[1]).ToArray();
-                    var weak = test.Select(e => e.LevelOf(m) == 1).ToArray();
-                    Console.WriteLine($"  {m.JsonName()}: P(weak) ranks weak above the rest with AUC {Auc(p, weak):F3}; best weak F1 at any threshold on test (diagnostic only) {BestF1(p, weak) * 100:F1}");
-                    Console.WriteLine($"  {m.JsonName()}: F1 by level {string.Join(" / ", evaluation.Model![m].PerClass.Select(c => $"{c.F1 * 100:F1}"))}; predicted weak {Enumerable.Range(0, 3).Sum(k => evaluation.Model[m].Confusion[k, 1])} times, {evaluation.Model[m].Confusion[1, 1]} right of {evaluation.Model[m].PerClass[1].Support}");
-                }
+            if (!args.Has("--per-class")) continue;
+            var sentences = RationaleScorer.Fit(train, options.RationaleSmoothing).Scorer;
+            var sentenceFeatures = test.Select(e => sentences.Features(e.Response)).ToArray();
+            foreach (var m in EmpathyMechanisms.All)
+            {
+                var p = classifier.Probabilities(test).Select(x => (m switch { EmpathyMechanism.EmotionalReactions => x.EmotionalReactions, EmpathyMechanism.Interpretations => x.Interpretations, _ => x.Explorations })[1]).ToArray();
+                var weak = test.Select(e => e.LevelOf(m) == 1).ToArray();
+                Console.WriteLine($"  {m.JsonName()}: P(weak) ranks weak above the rest with AUC {Auc(p, weak):F3}; best weak F1 at any threshold on test (diagnostic only) {BestF1(p, weak) * 100:F1}");
+                var alone = sentenceFeatures.Select(v => (double)v[(int)m * RationaleScorer.FeaturesPerMechanism]).ToArray();
+                Console.WriteLine($"  {m.JsonName()}: the sentence models' max P(weak) alone: AUC {Auc(alone, weak):F3}, best weak F1 on test {BestF1(alone, weak) * 100:F1}");
+                Console.WriteLine($"  {m.JsonName()}: F1 by level {string.Join(" / ", evaluation.Model![m].PerClass.Select(c => $"{c.F1 * 100:F1}"))}; predicted weak {Enumerable.Range(0, 3).Sum(k => evaluation.Model[m].Confusion[k, 1])} times, {evaluation.Model[m].Confusion[1, 1]} right of {evaluation.Model[m].PerClass[1].Support}");
+            }
         }
         return 0;
     }

@@ -71,7 +71,7 @@ public static class EmpathyCommand
     {
         var (data, learner, seed) = (EpitomeData(), Learner(), Seed());
         var output = new Option<FileInfo>("--out") { Description = "the model file to write", Required = true };
-        var command = new Command("train", "Train the mechanism classifiers on the train split and save the model.") { data, output, learner, seed, Folds, Iterations, SelectFeatures, Balance, Rationales, Rationales };
+        var command = new Command("train", "Train the mechanism classifiers on the train split and save the model.") { data, output, learner, seed, Folds, Iterations, SelectFeatures, Balance, Rationales };
         command.SetAction(parse =>
         {
             var examples = Examples(parse.GetValue(data)!, "train");
@@ -82,7 +82,7 @@ public static class EmpathyCommand
             var result = new JsonObject
             {
                 ["model"] = path, ["examples"] = examples.Count, ["learner"] = classifier.Options.Learner.ToString().ToLowerInvariant(),
-                ["seed"] = classifier.Options.Seed, ["seconds"] = JsonOut.Number(clock.Elapsed.TotalSeconds),
+                ["seed"] = classifier.Options.Seed, ["rationales"] = classifier.Options.Rationales, ["seconds"] = JsonOut.Number(clock.Elapsed.TotalSeconds),
                 ["class_weights"] = new JsonObject(EmpathyMechanisms.All.Select(m => KeyValuePair.Create(m.JsonName(),
                     (JsonNode?)new JsonArray(classifier.ClassWeights(m).Select(w => (JsonNode?)JsonOut.Number(w)).ToArray())))),
             };

@@ -57,6 +57,7 @@ public sealed class RationaleScorer
     /// </summary>
     public static (RationaleScorer Scorer, float[][] TrainingFeatures) Fit(IReadOnlyList<EmpathyExample> examples, double smoothing)
     {
+        if (!(smoothing > 0 && double.IsFinite(smoothing))) throw new ArgumentOutOfRangeException(nameof(smoothing), smoothing, "the smoothing must be a positive number");
         var parsed = examples.Select(Parse).ToList();
         var fold = examples.Select(e => (int)(Fnv(e.Response) % Folds)).ToArray();
         var folds = new SentenceModel[Folds][];

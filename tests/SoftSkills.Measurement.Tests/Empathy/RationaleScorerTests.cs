@@ -55,6 +55,13 @@ public class RationaleScorerTests
         Assert.Equal(before, RationaleScorer.Fit(examples, 1).TrainingFeatures); // and the fit is reproducible
     }
 
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(-1.0)]
+    [InlineData(double.NaN)]
+    public void Smoothing_must_be_positive(double smoothing) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => RationaleScorer.Fit(Examples(20, 5), smoothing));
+
     [Fact]
     public void A_classifier_with_rationale_features_saves_and_loads_them()
     {
