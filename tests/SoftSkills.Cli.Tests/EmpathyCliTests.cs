@@ -32,6 +32,18 @@ public class EmpathyCliTests
         Assert.Contains(reason, r.Stderr);
     }
 
+    [Fact]
+    public void Training_without_every_level_exits_2_naming_the_file_and_level()
+    {
+        using var dir = new TempDir();
+        WriteEpitome(dir.Path); // its train split holds levels 0 and 1 only
+        var r = Softskills.Run("empathy", "train", "--data", dir.Path, "--out", Path.Combine(dir.Path, "model.zip"));
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("emotional-reactions-reddit.csv", r.Stderr);
+        Assert.Contains("level 2", r.Stderr);
+        Assert.False(File.Exists(Path.Combine(dir.Path, "model.zip")));
+    }
+
     /// <summary>
     /// The evaluation on EPITOME's test split equals the table in docs/benchmarks.md (model and markers alone), so the
     /// published numbers are the ones a run gives. Skipped where EPITOME is absent.

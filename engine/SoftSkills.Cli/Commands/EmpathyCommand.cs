@@ -64,7 +64,10 @@ public static class EmpathyCommand
         if (!data.Exists) throw new BadInputException($"EPITOME folder '{data.FullName}' does not exist: get the three *-reddit.csv files from {Epitome.Source}");
         var pairs = Epitome.ReadPairs(data.FullName).Where(p => p.Split == split).ToList();
         if (pairs.Count == 0) throw new BadInputException($"{data.FullName}: no pairs in split '{split}'");
-        return pairs.Select(EmpathyExample.Of).ToList();
+        var examples = pairs.Select(EmpathyExample.Of).ToList();
+        if (split == "train" && EmpathyClassifier.MissingLevel(examples) is { } missing)
+            throw new BadInputException($"{Epitome.FileOf(data.FullName, missing.Mechanism.JsonName().Replace('_', '-'))}: no pair of the train split is at level {missing.Level}; the classifier needs every level of every mechanism to train");
+        return examples;
     }
 
     static Command Train()

@@ -30,6 +30,7 @@ public sealed class EmpathyClassifier
         options ??= new EmpathyTrainingOptions();
         markers ??= MarkerCoder.Default;
         if (examples.Count < 10 * Math.Max(1, options.Folds)) throw new ArgumentException($"too few examples to train on ({examples.Count})");
+        if (MissingLevel(examples) is { } missing) throw new ArgumentException($"the examples have no {missing.Mechanism.JsonName()} at level {missing.Level}: every mechanism needs examples of levels 0, 1 and 2");
         var ml = new MLContext(options.Seed);
         var (rationales, rationaleFeatures) = options.Rationales ? RationaleScorer.Fit(examples, options.RationaleSmoothing) : default;
         var rows = Rows(examples, markers, null, rationaleFeatures);
@@ -38,6 +39,18 @@ public sealed class EmpathyClassifier
         foreach (var m in EmpathyMechanisms.All)
             models[m] = MechanismClassifier.Train(ml, features, rows, LevelColumn(m), r => (int)Level(r, m), options);
         return new EmpathyClassifier(features, rationales, models, options, markers);
+    }
+
+    /// <summary>
+    /// The first mechanism and level no example has, or null. A model knows only the levels it saw, so one missing
+    /// would shift the meaning of its probabilities.
+    /// </summary>
+    public static (EmpathyMechanism Mechanism, int Level)? MissingLevel(IReadOnlyList<EmpathyExample> examples)
+    {
+        foreach (var m in EmpathyMechanisms.All)
+            for (var level = 0; level < 3; level++)
+                if (!examples.Any(e => e.LevelOf(m) == level)) return (m, level);
+        return null;
     }
 
     static string LevelColumn(EmpathyMechanism m) => m.ToString();

@@ -55,6 +55,14 @@ public class RationaleScorerTests
         Assert.Equal(before, RationaleScorer.Fit(examples, 1).TrainingFeatures); // and the fit is reproducible
     }
 
+    [Fact]
+    public void A_classifier_refuses_examples_missing_a_level()
+    {
+        var examples = Examples(60, 6).Select(e => e.Explorations == 1 ? e with { Explorations = 2 } : e).ToList();
+        var ex = Assert.Throws<ArgumentException>(() => EmpathyClassifier.Train(examples, new EmpathyTrainingOptions { Iterations = 5 }));
+        Assert.Contains("explorations at level 1", ex.Message);
+    }
+
     [Theory]
     [InlineData(0.0)]
     [InlineData(-1.0)]
