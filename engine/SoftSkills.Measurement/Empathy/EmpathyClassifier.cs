@@ -181,7 +181,7 @@ public sealed class EmpathyClassifier
         {
             using var buffer = ReadEntry(zip, RationalesEntry, path);
             try { rationales = RationaleScorer.Load(buffer); }
-            catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+            catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or InvalidDataException or ArgumentException)
             {
                 throw new InvalidDataException($"{path}: {RationalesEntry} is not a rationale model: {e.Message}", e);
             }

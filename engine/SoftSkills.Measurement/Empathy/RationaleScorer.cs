@@ -223,6 +223,7 @@ public sealed class RationaleScorer
     internal static RationaleScorer Load(Stream stream)
     {
         using var doc = JsonDocument.Parse(stream);
+        if (doc.RootElement.GetArrayLength() == 0) throw new InvalidDataException("no folds");
         return new RationaleScorer([.. doc.RootElement.EnumerateArray().Select(fold => EmpathyMechanisms.All.Select(m => SentenceModel.Read(fold.GetProperty(m.JsonName()))).ToArray())]);
     }
 
@@ -291,8 +292,15 @@ public sealed class RationaleScorer
             json.WriteEndObject();
         }
 
-        public static SentenceModel Read(JsonElement e) => new(
-            e.GetProperty("grams").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.EnumerateArray().Select(x => x.GetInt32()).ToArray(), StringComparer.Ordinal),
-            [.. e.GetProperty("sentences").EnumerateArray().Select(x => x.GetInt32())], e.GetProperty("smoothing").GetDouble());
+        public static SentenceModel Read(JsonElement e)
+        {
+            static int[] Counts(JsonElement a) =>
+                a.EnumerateArray().Select(x => x.GetInt32()).ToArray() is { Length: 3 } c && c.All(n => n >= 0) ? c
+                    : throw new InvalidDataException("a count list is not three numbers ≥ 0");
+            var smoothing = e.GetProperty("smoothing").GetDouble();
+            if (!(smoothing > 0 && double.IsFinite(smoothing))) throw new InvalidDataException($"smoothing {smoothing} is not positive");
+            return new(e.GetProperty("grams").EnumerateObject().ToDictionary(p => p.Name, p => Counts(p.Value), StringComparer.Ordinal),
+                Counts(e.GetProperty("sentences")), smoothing);
+        }
     }
 }

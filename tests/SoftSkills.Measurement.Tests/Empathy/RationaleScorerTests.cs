@@ -83,4 +83,24 @@ public class RationaleScorerTests
         Assert.Equal(classifier.Probabilities(test).Select(p => p.Interpretations), loaded.Probabilities(test).Select(p => p.Interpretations));
         Assert.True(EmpathyEvaluation.Run(test, loaded).Model![EmpathyMechanism.Interpretations].Accuracy > 0.95);
     }
+
+    [Theory]
+    [InlineData("not json")]
+    [InlineData("[]")]
+    [InlineData("[{\"emotional_reactions\": {\"smoothing\": 1, \"sentences\": [1, 2], \"grams\": {}}}]")]
+    [InlineData("[{\"emotional_reactions\": {\"smoothing\": 0, \"sentences\": [1, 2, 3], \"grams\": {}}}]")]
+    [InlineData("[{\"emotional_reactions\": {\"smoothing\": 1, \"sentences\": [1, 2, 3], \"grams\": {\"a\": [1, -2, 0]}}}]")]
+    public void A_model_with_a_damaged_rationale_entry_is_refused(string entry)
+    {
+        using var dir = new TempFolder();
+        EmpathyClassifier.Train(Examples(120, 7), new EmpathyTrainingOptions { Iterations = 5 }).Save(dir.File("model.zip"));
+        using (var zip = System.IO.Compression.ZipFile.Open(dir.File("model.zip"), System.IO.Compression.ZipArchiveMode.Update))
+        {
+            zip.GetEntry("rationales.json")!.Delete();
+            using var w = new StreamWriter(zip.CreateEntry("rationales.json").Open());
+            w.Write(entry);
+        }
+        var ex = Assert.Throws<InvalidDataException>(() => EmpathyClassifier.Load(dir.File("model.zip")));
+        Assert.Contains("rationales.json", ex.Message);
+    }
 }
