@@ -17,8 +17,8 @@ static class EmpathyVariants
             .Select(EmpathyExample.Of).ToList();
         var (train, test) = (Split("train"), Split("test"));
         var only = args.Get("--only", "");
-        var seed = int.Parse(args.Get("--seed", new EmpathyTrainingOptions().Seed.ToString()));
-        var folds = int.Parse(args.Get("--cv-train", "0"));
+        var seed = (int)args.GetLong("--seed", new EmpathyTrainingOptions().Seed);
+        var folds = (int)args.GetLong("--cv-train", 0);
         foreach (var (name, variant) in Variants())
         {
             var options = variant with { Seed = seed };
@@ -106,7 +106,7 @@ static class EmpathyVariants
         yield return ("features-0.3-balance-0.5", plain with { FeatureFraction = 0.3, Iterations = 200, LearningRate = 0.1, ClassBalance = 0.5 });
         yield return ("balance-0.5-tuned", plain with { ClassBalance = 0.5, Folds = 5, TuneClassWeights = true });
         yield return ("no-rationales", plain);
-        foreach (var alpha in new[] { 0.01, 0.25, 1 }) yield return ($"rationales-alpha-{alpha}", d with { RationaleSmoothing = alpha });
+        foreach (var alpha in new[] { 0.01, 0.25, 1 }) yield return (FormattableString.Invariant($"rationales-alpha-{alpha}"), d with { RationaleSmoothing = alpha });
         yield return ("rationales-alpha-1-tuned", d with { RationaleSmoothing = 1, Folds = 5, TuneClassWeights = true });
         yield return ("rationales-alpha-1-balance-0.5", d with { RationaleSmoothing = 1, ClassBalance = 0.5 });
     }
