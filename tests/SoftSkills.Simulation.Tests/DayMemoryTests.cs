@@ -40,6 +40,46 @@ public class DayMemoryTests
         Assert.Equal(Rows(keptDays[0], roster), Rows(await FirstDay(scenario, roster), roster));
     }
 
+    [Fact]
+    public void Results_added_from_many_threads_at_once_each_hold_their_own_days()
+    {
+        // Grains in one process add their days concurrently (docs/design.md §7): every slice must hold exactly its own.
+        var buffers = new DayBufferPool().Lend();
+        const int employees = 100_000;
+        var days = Enumerable.Range(0, employees).Select(i =>
+        {
+            var n = i % 7;
+            return (Events: Enumerable.Range(0, n).Select(k => new SimEvent { Id = new EventRef(i, 1, k), Ticks = i }).ToList(),
+                Ratings: Enumerable.Range(0, n % 3).Select(k => new SimRating(new EventRef(i, 1, k), i, k, 0)).ToList(),
+                Mail: Enumerable.Range(0, n % 4).Select(k => new Mail(i, (i + 1) % employees, k, MailKind.Message, EventRef.None, 0)).ToList(),
+                Surveys: Enumerable.Range(0, n % 2).Select(_ => new SurveyResponse(i % 11, 3)).ToList());
+        }).ToArray();
+        var results = new EmployeeDayResult[employees];
+        const int threads = 4;
+        using var start = new Barrier(threads);
+        var workers = Enumerable.Range(0, threads).Select(t => new Thread(() =>
+        {
+            start.SignalAndWait(); // all at once, interleaved, so they contend for the buffers
+            for (var i = t; i < employees; i += threads)
+                results[i] = buffers.Add(days[i].Events, days[i].Ratings, days[i].Mail, new TruthRow("E", 1, 0, 0, 0, 0), days[i].Surveys);
+        })).ToList();
+        workers.ForEach(w => w.Start());
+        workers.ForEach(w => w.Join());
+        for (var i = 0; i < employees; i++)
+        {
+            var r = results[i];
+            var n = i % 7;
+            Assert.Equal(Enumerable.Range(0, n).Select(k => new EventRef(i, 1, k)), r.Events.Select(e => e.Id));
+            Assert.All(r.Events, e => Assert.Equal(i, e.Ticks));
+            Assert.Equal(Enumerable.Range(0, n % 3), r.Ratings.Select(x => x.Score));
+            Assert.All(r.Ratings, x => Assert.Equal(i, x.Rater));
+            Assert.Equal(Enumerable.Range(0, n % 4), r.Outbox.Select(m => m.Sequence));
+            Assert.All(r.Outbox, m => Assert.Equal(i, m.From));
+            Assert.All(r.Surveys, s => Assert.Equal(i % 11, s.Nps));
+            Assert.Equal(n % 2, r.Surveys.Count);
+        }
+    }
+
     static async Task<DayResult> FirstDay(Scenario scenario, Roster roster)
     {
         var engine = new ReferenceEngine();

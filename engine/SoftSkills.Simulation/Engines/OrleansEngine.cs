@@ -16,28 +16,33 @@ public sealed class OrleansEngine : ISimulationEngine
     readonly IHost? _ownedHost;
     readonly IGrainFactory _grains;
     readonly string _run;
+    readonly bool _local; // the silo is in this process: its grains write into this engine's day buffers
     ISimulationGrain? _simulation;
     readonly DayBufferPool _buffers = new();
 
     /// <summary>Uses an existing cluster client or grain factory (a test cluster, a silo's own host).</summary>
-    public OrleansEngine(IGrainFactory grains, string? runId = null)
+    public OrleansEngine(IGrainFactory grains, string? runId = null) : this(grains, runId, local: false) { }
+
+    OrleansEngine(IGrainFactory grains, string? runId, bool local)
     {
         _grains = grains;
         _run = runId ?? Guid.NewGuid().ToString("N");
+        _local = local;
     }
 
-    OrleansEngine(IHost host, string? runId) : this(host.Services.GetRequiredService<IGrainFactory>(), runId) => _ownedHost = host;
+    OrleansEngine(IHost host, string? runId) : this(host.Services.GetRequiredService<IGrainFactory>(), runId, local: true) => _ownedHost = host;
 
     public string Name => "orleans";
 
     /// <summary>Another run on the same silo (e.g. a pilot's counterfactual); it does not own the silo.</summary>
-    public OrleansEngine NewRun(string? runId = null) => new(_grains, runId);
+    public OrleansEngine NewRun(string? runId = null) => new(_grains, runId, _local);
 
     /// <summary>Starts a silo in this process on loopback (localhost clustering) and an engine that uses it.</summary>
     public static async Task<OrleansEngine> StartInProcessAsync(string? runId = null)
     {
         var host = new HostBuilder()
-            .UseOrleans(silo => silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort()).AddNoSimulationStorage())
+            .UseOrleans(silo => silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort()).AddNoSimulationStorage()
+                .Configure<Orleans.Configuration.GrainDirectoryOptions>(o => o.CachingStrategy = Orleans.Configuration.GrainDirectoryOptions.CachingStrategyType.None))
             .ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Orleans", LogLevel.Error))
             .Build();
         await host.StartAsync();
@@ -57,8 +62,26 @@ public sealed class OrleansEngine : ISimulationEngine
         await _simulation.Initialize(new SimulationSetup(scenario, roster));
     }
 
-    public async Task<DayResult> RunDayAsync(int day) =>
-        _buffers.Keep(await (_simulation ?? throw new InvalidOperationException("StartAsync first")).RunDay(day));
+    public async Task<DayResult> RunDayAsync(int day)
+    {
+        var simulation = _simulation ?? throw new InvalidOperationException("StartAsync first");
+        if (!_local) return _buffers.Keep(await simulation.RunDay(day));
+        var buffers = _buffers.Lend();
+        LocalDay.Lend(_run, day, buffers);
+        try
+        {
+            return _buffers.Adopt(await simulation.RunDay(day), buffers);
+        }
+        catch
+        {
+            buffers.Release();
+            throw;
+        }
+        finally
+        {
+            LocalDay.Close(_run);
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

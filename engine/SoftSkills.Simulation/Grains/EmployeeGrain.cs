@@ -7,7 +7,8 @@ namespace SoftSkills.Simulation.Grains;
 /// Wraps <see cref="EmployeeDay"/>: receives a day's inbox, runs the plain model, returns what it produced. On a cluster it
 /// writes its state for the day, and asked for a day it already ran (its silo's neighbour died mid-day) it runs it again
 /// from the state before, which gives the same result: every draw is seeded by (seed, employee, day). In one process
-/// nothing can be lost, so it neither keeps the state before nor writes.
+/// nothing can be lost, so it neither keeps the state before nor writes; and when its engine is in this process too, it
+/// writes its day into the engine's buffers and reads its inbox from the coordinator's (<see cref="LocalDay"/>).
 /// </summary>
 public sealed class EmployeeGrain(
     [PersistentState("employee", SimulationStorage.Name)] IPersistentState<DayRecord<EmployeeState>> record, IServiceProvider services) : Grain, IEmployeeGrain
@@ -15,12 +16,15 @@ public sealed class EmployeeGrain(
     readonly bool _keep = SimulationStorage.Keeps(services);
     SimulationSetup? _setup;
     EmployeeProfile? _profile;
+    string _run = "";
+    int _index;
 
     public Task Initialize(SimulationSetup setup)
     {
         _setup = setup;
-        var index = (int)this.GetPrimaryKeyLong(out _);
-        _profile = setup.Roster.Profile(setup.Scenario, index);
+        _index = (int)this.GetPrimaryKeyLong(out var run);
+        _run = run!;
+        _profile = setup.Roster.Profile(setup.Scenario, _index);
         record.State.After ??= EmployeeState.For(_profile); // a state restored from storage is kept
         return Task.CompletedTask;
     }
@@ -31,7 +35,9 @@ public sealed class EmployeeGrain(
         var r = record.State;
         var start = day == r.Day && r.Before is { } before ? before : day == r.Day + 1 ? r.After! : throw new InvalidOperationException($"day {day} asked, day {r.Day + 1} is next");
         var state = _keep ? start.Clone() : start; // the state before is kept only where a day may be asked again
-        var result = new EmployeeDay(_setup.Scenario, _setup.Roster, _profile, state, DayInfo.Of(_setup.Scenario, day)).Run(inbox.Value);
+        var local = LocalDay.For(_run, day); // only engines with a silo of their own (no storage) lend one
+        var mail = local?.Inboxes is { } inboxes ? inboxes[_index] : inbox.Value;
+        var result = new EmployeeDay(_setup.Scenario, _setup.Roster, _profile, state, DayInfo.Of(_setup.Scenario, day)).Run(mail, local?.Buffers);
         (r.Day, r.Before, r.After) = (day, _keep ? start : null, state);
         if (_keep) await record.WriteStateAsync(); // in one process nothing can be lost: no write
         return result;

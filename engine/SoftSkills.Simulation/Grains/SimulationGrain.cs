@@ -27,8 +27,10 @@ public sealed class SimulationGrain : Grain, ISimulationGrain
         if (_setup is null) throw new InvalidOperationException("simulation grain used before Initialize");
         if (day != _nextDay) throw new InvalidOperationException($"day {day} asked, day {_nextDay} is next");
         var roster = _setup.Roster;
+        var local = LocalDay.For(this.GetPrimaryKeyString(), day);
+        if (local is not null) local.Inboxes = _mail.Inboxes; // the employees read them here: no copies sent
         var results = await Task.WhenAll(_teams.Select((t, i) =>
-            t.RunDay(day, _mail.InboxArrays(roster.TeamStart[i], roster.TeamSize[i]).AsImmutable())));
+            t.RunDay(day, (local is not null ? [] : _mail.InboxArrays(roster.TeamStart[i], roster.TeamSize[i])).AsImmutable())));
         var employees = results.SelectMany(r => r.Members).ToArray();
         _mail.Deliver(employees);
         _nextDay++;

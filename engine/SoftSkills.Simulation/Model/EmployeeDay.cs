@@ -24,6 +24,9 @@ public sealed class EmployeeDayResult(
     public TruthRow Truth { get; } = truth;
     public ArraySegment<SurveyResponse> Surveys { get; private set; } = surveys;
 
+    /// <summary>The day buffers the slices are in, when they are (not serialised).</summary>
+    internal DayBuffers? Owner { get; init; }
+
     /// <summary>Drops the mail and survey answers once the day has read them (they may live in buffers the next day reuses).</summary>
     internal void DropSameDay() => (Outbox, Surveys) = (ArraySegment<Mail>.Empty, ArraySegment<SurveyResponse>.Empty);
 }
