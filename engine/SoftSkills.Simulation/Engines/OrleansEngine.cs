@@ -16,21 +16,22 @@ public sealed class OrleansEngine : ISimulationEngine
     readonly IHost? _ownedHost;
     readonly IGrainFactory _grains;
     readonly string _run;
-    readonly bool _local; // the silo is in this process: its grains write into this engine's day buffers
+    readonly LocalDays? _local; // set when the engine started its silo: its grains write into this engine's day buffers
     ISimulationGrain? _simulation;
     readonly DayBufferPool _buffers = new();
 
     /// <summary>Uses an existing cluster client or grain factory (a test cluster, a silo's own host).</summary>
-    public OrleansEngine(IGrainFactory grains, string? runId = null) : this(grains, runId, local: false) { }
+    public OrleansEngine(IGrainFactory grains, string? runId = null) : this(grains, runId, local: null) { }
 
-    OrleansEngine(IGrainFactory grains, string? runId, bool local)
+    OrleansEngine(IGrainFactory grains, string? runId, LocalDays? local)
     {
         _grains = grains;
         _run = runId ?? Guid.NewGuid().ToString("N");
         _local = local;
     }
 
-    OrleansEngine(IHost host, string? runId) : this(host.Services.GetRequiredService<IGrainFactory>(), runId, local: true) => _ownedHost = host;
+    OrleansEngine(IHost host, string? runId)
+        : this(host.Services.GetRequiredService<IGrainFactory>(), runId, host.Services.GetRequiredService<LocalDays>()) => _ownedHost = host;
 
     public string Name => "orleans";
 
@@ -42,6 +43,7 @@ public sealed class OrleansEngine : ISimulationEngine
     {
         var host = new HostBuilder()
             .UseOrleans(silo => silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort()).AddNoSimulationStorage()
+                .ConfigureServices(services => services.AddSingleton<LocalDays>())
                 .Configure<Orleans.Configuration.GrainDirectoryOptions>(o => o.CachingStrategy = Orleans.Configuration.GrainDirectoryOptions.CachingStrategyType.None))
             .ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Orleans", LogLevel.Error))
             .Build();
@@ -65,9 +67,9 @@ public sealed class OrleansEngine : ISimulationEngine
     public async Task<DayResult> RunDayAsync(int day)
     {
         var simulation = _simulation ?? throw new InvalidOperationException("StartAsync first");
-        if (!_local) return _buffers.Keep(await simulation.RunDay(day));
+        if (_local is null) return _buffers.Keep(await simulation.RunDay(day));
         var buffers = _buffers.Lend();
-        LocalDay.Lend(_run, day, buffers);
+        _local.Lend(_run, day, buffers);
         try
         {
             return _buffers.Adopt(await simulation.RunDay(day), buffers);
@@ -79,7 +81,7 @@ public sealed class OrleansEngine : ISimulationEngine
         }
         finally
         {
-            LocalDay.Close(_run);
+            _local.Close(_run);
         }
     }
 

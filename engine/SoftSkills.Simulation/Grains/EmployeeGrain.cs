@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Concurrency;
 using SoftSkills.Simulation.Model;
 
@@ -8,12 +9,13 @@ namespace SoftSkills.Simulation.Grains;
 /// writes its state for the day, and asked for a day it already ran (its silo's neighbour died mid-day) it runs it again
 /// from the state before, which gives the same result: every draw is seeded by (seed, employee, day). In one process
 /// nothing can be lost, so it neither keeps the state before nor writes; and when its engine is in this process too, it
-/// writes its day into the engine's buffers and reads its inbox from the coordinator's (<see cref="LocalDay"/>).
+/// writes its day into the engine's buffers and reads its inbox from the coordinator's (<see cref="LocalDays"/>).
 /// </summary>
 public sealed class EmployeeGrain(
     [PersistentState("employee", SimulationStorage.Name)] IPersistentState<DayRecord<EmployeeState>> record, IServiceProvider services) : Grain, IEmployeeGrain
 {
     readonly bool _keep = SimulationStorage.Keeps(services);
+    readonly LocalDays? _localDays = services.GetService<LocalDays>(); // only a silo started by its engine has them
     SimulationSetup? _setup;
     EmployeeProfile? _profile;
     string _run = "";
@@ -35,7 +37,7 @@ public sealed class EmployeeGrain(
         var r = record.State;
         var start = day == r.Day && r.Before is { } before ? before : day == r.Day + 1 ? r.After! : throw new InvalidOperationException($"day {day} asked, day {r.Day + 1} is next");
         var state = _keep ? start.Clone() : start; // the state before is kept only where a day may be asked again
-        var local = LocalDay.For(_run, day); // only engines with a silo of their own (no storage) lend one
+        var local = _localDays?.For(_run, day);
         var mail = local?.Inboxes is { } inboxes ? inboxes[_index] : inbox.Value;
         var result = new EmployeeDay(_setup.Scenario, _setup.Roster, _profile, state, DayInfo.Of(_setup.Scenario, day)).Run(mail, local?.Buffers);
         (r.Day, r.Before, r.After) = (day, _keep ? start : null, state);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Concurrency;
 using SoftSkills.Simulation.Engines;
 using SoftSkills.Simulation.Model;
@@ -27,7 +28,7 @@ public sealed class SimulationGrain : Grain, ISimulationGrain
         if (_setup is null) throw new InvalidOperationException("simulation grain used before Initialize");
         if (day != _nextDay) throw new InvalidOperationException($"day {day} asked, day {_nextDay} is next");
         var roster = _setup.Roster;
-        var local = LocalDay.For(this.GetPrimaryKeyString(), day);
+        var local = ServiceProvider.GetService<LocalDays>()?.For(this.GetPrimaryKeyString(), day);
         if (local is not null) local.Inboxes = _mail.Inboxes; // the employees read them here: no copies sent
         var results = await Task.WhenAll(_teams.Select((t, i) =>
             t.RunDay(day, (local is not null ? [] : _mail.InboxArrays(roster.TeamStart[i], roster.TeamSize[i])).AsImmutable())));

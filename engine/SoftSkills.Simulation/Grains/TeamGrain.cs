@@ -31,7 +31,7 @@ public sealed class TeamGrain(
         if (_setup is null) throw new InvalidOperationException("team grain used before Initialize");
         var r = record.State;
         var start = day == r.Day && r.Before is { } before ? before : day == r.Day + 1 ? r.After! : throw new InvalidOperationException($"day {day} asked, day {r.Day + 1} is next");
-        var boxes = inboxes.Value; // empty when the members read their inboxes in this process (LocalDay)
+        var boxes = inboxes.Value; // empty when the members read their inboxes in this process (LocalDays)
         var results = await Task.WhenAll(_members.Select((m, i) => m.RunDay(day, (boxes.Length == 0 ? [] : boxes[i]).AsImmutable())));
         var state = _keep ? start.Clone() : start; // the state before is kept only where a day may be asked again
         var outcomes = TeamDay.Run(_setup.Scenario, _setup.Roster, _team, state, DayInfo.Of(_setup.Scenario, day), results);
