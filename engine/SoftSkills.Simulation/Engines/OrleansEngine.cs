@@ -18,6 +18,7 @@ public sealed class OrleansEngine : ISimulationEngine
     readonly string _run;
     readonly LocalDays? _local; // set when the engine started its silo: its grains write into this engine's day buffers
     ISimulationGrain? _simulation;
+    Roster? _roster;
     readonly DayBufferPool _buffers = new();
 
     /// <summary>Uses an existing cluster client or grain factory (a test cluster, a silo's own host).</summary>
@@ -34,6 +35,9 @@ public sealed class OrleansEngine : ISimulationEngine
         : this(host.Services.GetRequiredService<IGrainFactory>(), runId, host.Services.GetRequiredService<LocalDays>()) => _ownedHost = host;
 
     public string Name => "orleans";
+
+    /// <summary>The grain factory this engine calls through: its own silo's, or the one it was given.</summary>
+    public IGrainFactory Grains => _grains;
 
     /// <summary>Another run on the same silo (e.g. a pilot's counterfactual); it does not own the silo.</summary>
     public OrleansEngine NewRun(string? runId = null) => new(_grains, runId, _local);
@@ -61,6 +65,7 @@ public sealed class OrleansEngine : ISimulationEngine
     public async Task StartAsync(Scenario scenario, Roster roster)
     {
         _simulation = _grains.GetGrain<ISimulationGrain>(_run);
+        _roster = roster;
         await _simulation.Initialize(new SimulationSetup(scenario, roster));
     }
 
@@ -69,7 +74,7 @@ public sealed class OrleansEngine : ISimulationEngine
         var simulation = _simulation ?? throw new InvalidOperationException("StartAsync first");
         if (_local is null) return _buffers.Keep(await simulation.RunDay(day));
         var buffers = _buffers.Lend();
-        _local.Lend(_run, day, buffers);
+        _local.Lend(_run, day, buffers, _roster!);
         try
         {
             return _buffers.Adopt(await simulation.RunDay(day), buffers);

@@ -9,7 +9,8 @@ namespace SoftSkills.Simulation.Grains;
 /// writes its state for the day, and asked for a day it already ran (its silo's neighbour died mid-day) it runs it again
 /// from the state before, which gives the same result: every draw is seeded by (seed, employee, day). In one process
 /// nothing can be lost, so it neither keeps the state before nor writes; and when its engine is in this process too, it
-/// writes its day into the engine's buffers and reads its inbox from the coordinator's (<see cref="LocalDays"/>).
+/// writes its day into the engine's buffers, reads its inbox from the coordinator's and reports to its team without an
+/// answer message (<see cref="LocalDays"/>).
 /// </summary>
 public sealed class EmployeeGrain(
     [PersistentState("employee", SimulationStorage.Name)] IPersistentState<DayRecord<EmployeeState>> record, IServiceProvider services) : Grain, IEmployeeGrain
@@ -20,12 +21,14 @@ public sealed class EmployeeGrain(
     EmployeeProfile? _profile;
     string _run = "";
     int _index;
+    int _team;
 
     public Task Initialize(SimulationSetup setup)
     {
         _setup = setup;
         _index = (int)this.GetPrimaryKeyLong(out var run);
         _run = run!;
+        _team = setup.Roster.TeamOf(_index);
         _profile = setup.Roster.Profile(setup.Scenario, _index);
         record.State.After ??= EmployeeState.For(_profile); // a state restored from storage is kept
         return Task.CompletedTask;
@@ -33,15 +36,34 @@ public sealed class EmployeeGrain(
 
     public async Task<EmployeeDayResult> RunDay(int day, Immutable<Mail[]> inbox)
     {
+        var local = _localDays?.For(_run, day);
+        var result = Advance(day, local?.Inboxes is { } inboxes ? inboxes[_index] : inbox.Value, local?.Buffers);
+        if (_keep) await record.WriteStateAsync(); // in one process nothing can be lost: no write
+        return result;
+    }
+
+    public Task RunLocalDay()
+    {
+        var local = _localDays?.Open(_run) ?? throw new InvalidOperationException($"no day of run {_run} is open in this silo");
+        try
+        {
+            local.Report(_team, _index, Advance(local.Day, local.Inboxes![_index], local.Buffers));
+        }
+        catch (Exception error)
+        {
+            local.Fail(_team, error); // a one-way call has no answer to carry it: the team's wait does
+        }
+        return Task.CompletedTask;
+    }
+
+    EmployeeDayResult Advance(int day, ArraySegment<Mail> mail, DayBuffers? buffers)
+    {
         if (_setup is null || _profile is null) throw new InvalidOperationException("employee grain used before Initialize");
         var r = record.State;
         var start = day == r.Day && r.Before is { } before ? before : day == r.Day + 1 ? r.After! : throw new InvalidOperationException($"day {day} asked, day {r.Day + 1} is next");
         var state = _keep ? start.Clone() : start; // the state before is kept only where a day may be asked again
-        var local = _localDays?.For(_run, day);
-        var mail = local?.Inboxes is { } inboxes ? inboxes[_index] : inbox.Value;
-        var result = new EmployeeDay(_setup.Scenario, _setup.Roster, _profile, state, DayInfo.Of(_setup.Scenario, day)).Run(mail, local?.Buffers);
+        var result = new EmployeeDay(_setup.Scenario, _setup.Roster, _profile, state, DayInfo.Of(_setup.Scenario, day)).Run(mail, buffers);
         (r.Day, r.Before, r.After) = (day, _keep ? start : null, state);
-        if (_keep) await record.WriteStateAsync(); // in one process nothing can be lost: no write
         return result;
     }
 }

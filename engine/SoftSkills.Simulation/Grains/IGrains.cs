@@ -14,6 +14,13 @@ public interface IEmployeeGrain : IGrainWithIntegerCompoundKey
 {
     [Alias("Initialize")] Task Initialize(SimulationSetup setup);
     [Alias("RunDay")] Task<EmployeeDayResult> RunDay(int day, Immutable<Mail[]> inbox);
+
+    /// <summary>
+    /// In the silo its engine started: runs the day its engine opened into the engine's buffers and reports to its team
+    /// through <see cref="LocalDays"/>; a one-way call, so no answer message, and no arguments, which Orleans would box
+    /// (docs/design.md §7).
+    /// </summary>
+    [OneWay, Alias("RunLocalDay")] Task RunLocalDay();
 }
 
 /// <summary>A team: its members, and the team-level outcomes (surveys, manager ratings). Key: (team, run).</summary>

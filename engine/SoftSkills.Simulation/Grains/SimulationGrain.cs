@@ -32,7 +32,7 @@ public sealed class SimulationGrain : Grain, ISimulationGrain
         if (local is not null) local.Inboxes = _mail.Inboxes; // the employees read them here: no copies sent
         var results = await Task.WhenAll(_teams.Select((t, i) =>
             t.RunDay(day, (local is not null ? [] : _mail.InboxArrays(roster.TeamStart[i], roster.TeamSize[i])).AsImmutable())));
-        var employees = results.SelectMany(r => r.Members).ToArray();
+        var employees = local?.Results ?? results.SelectMany(r => r.Members).ToArray();
         _mail.Deliver(employees);
         _nextDay++;
         return new DayResult(day, employees, results.SelectMany(r => r.Outcomes).ToArray());
