@@ -8,9 +8,9 @@ namespace SoftSkills.Simulation.Grains;
 /// Wraps <see cref="EmployeeDay"/>: receives a day's inbox, runs the plain model, returns what it produced. On a cluster it
 /// writes its state for the day, and asked for a day it already ran (its silo's neighbour died mid-day) it runs it again
 /// from the state before, which gives the same result: every draw is seeded by (seed, employee, day). In one process
-/// nothing can be lost, so it neither keeps the state before nor writes; and when its engine is in this process too, it
-/// writes its day into the engine's buffers, reads its inbox from the coordinator's and reports to its team without an
-/// answer message (<see cref="LocalDays"/>).
+/// nothing can be lost, so it neither keeps the state before nor writes; and when its engine is in this process too, its
+/// team calls <see cref="RunLocalDay"/> instead: it writes its day into the engine's buffers, reads its inbox from the
+/// coordinator's and reports to its team without an answer message (<see cref="LocalDays"/>).
 /// </summary>
 public sealed class EmployeeGrain(
     [PersistentState("employee", SimulationStorage.Name)] IPersistentState<DayRecord<EmployeeState>> record, IServiceProvider services) : Grain, IEmployeeGrain
@@ -36,8 +36,7 @@ public sealed class EmployeeGrain(
 
     public async Task<EmployeeDayResult> RunDay(int day, Immutable<Mail[]> inbox)
     {
-        var local = _localDays?.For(_run, day);
-        var result = Advance(day, local?.Inboxes is { } inboxes ? inboxes[_index] : inbox.Value, local?.Buffers);
+        var result = Advance(day, inbox.Value, buffers: null); // the engine copies it into its buffers
         if (_keep) await record.WriteStateAsync(); // in one process nothing can be lost: no write
         return result;
     }

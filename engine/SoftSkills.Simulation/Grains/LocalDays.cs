@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using SoftSkills.Simulation.Model;
 
 namespace SoftSkills.Simulation.Grains;
@@ -58,7 +59,7 @@ sealed class LocalDay(int day, DayBuffers buffers, Roster roster)
     public void Fail(int team, Exception error)
     {
         if (_teams[team] is { } countdown) countdown.Fail(error);
-        else throw error; // the team has not started the day: nobody waits for this employee
+        else ExceptionDispatchInfo.Throw(error); // the team has not started the day: nobody waits for this employee
     }
 
     sealed class TeamCountdown

@@ -5,8 +5,9 @@ using SoftSkills.Simulation.Model;
 namespace SoftSkills.Simulation.Grains;
 
 /// <summary>
-/// Runs its members' days in parallel (one call each; one-way in the silo its engine started), then the team's own day on their results; on a cluster it writes
-/// its state for the day and a day asked again is run again from the state before it, like <see cref="EmployeeGrain"/>.
+/// Runs its members' days in parallel (one call each; one-way on the silo its engine started), then the team's own day
+/// on their results; on a cluster it writes its state for the day and a day asked again is run again from the state
+/// before it, like <see cref="EmployeeGrain"/>.
 /// </summary>
 public sealed class TeamGrain(
     [PersistentState("team", SimulationStorage.Name)] IPersistentState<DayRecord<TeamState>> record, IServiceProvider services) : Grain, ITeamGrain
@@ -36,12 +37,15 @@ public sealed class TeamGrain(
         var r = record.State;
         var start = day == r.Day && r.Before is { } before ? before : day == r.Day + 1 ? r.After! : throw new InvalidOperationException($"day {day} asked, day {r.Day + 1} is next");
         var local = _localDays?.For(_run, day);
-        var results = local is null ? await Task.WhenAll(_members.Select((m, i) => m.RunDay(day, inboxes.Value[i].AsImmutable()))) : await RunLocally(local);
+        EmployeeDayResult[] answered = []; // a local day's results are in the day already, not in the answer
+        IReadOnlyList<EmployeeDayResult> results = local is null
+            ? answered = await Task.WhenAll(_members.Select((m, i) => m.RunDay(day, inboxes.Value[i].AsImmutable())))
+            : await RunLocally(local);
         var state = _keep ? start.Clone() : start; // the state before is kept only where a day may be asked again
         var outcomes = TeamDay.Run(_setup.Scenario, _setup.Roster, _team, state, DayInfo.Of(_setup.Scenario, day), results);
         (r.Day, r.Before, r.After) = (day, _keep ? start : null, state);
         if (_keep) await record.WriteStateAsync(); // in one process nothing can be lost: no write
-        return new TeamDayResult(local is null ? (EmployeeDayResult[])results : [], outcomes); // a local day's results are in its day already
+        return new TeamDayResult(answered, outcomes);
     }
 
     /// <summary>One-way calls to the members, who report to the day (<see cref="LocalDays"/>): no answer message each.</summary>
