@@ -70,6 +70,13 @@ public sealed class ClusterFixture : IAsyncLifetime
         return silo;
     }
 
+    /// <summary>How many grain states Redis holds (keys under the service's <c>state/</c>): none once every run has ended.</summary>
+    public async Task<int> StoredStates()
+    {
+        var reply = await Send(Cluster!["redis://".Length..], "KEYS softskills-simulation/state/*\r\n"); // an array: "*N\r\n..."
+        return int.Parse(reply[1..reply.IndexOf('\r')], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Kills this fixture's own redis-server with SIGKILL.</summary>
     public void KillRedis()
     {

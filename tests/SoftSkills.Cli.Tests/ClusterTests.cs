@@ -26,7 +26,7 @@ public class ClusterTests : IClassFixture<ClusterFixture>
     }
 
     [SkippableFact]
-    public void Three_silos_write_the_bytes_of_one_process()
+    public async Task Three_silos_write_the_bytes_of_one_process()
     {
         _cluster.Require();
         using var dir = new TempDir();
@@ -35,6 +35,7 @@ public class ClusterTests : IClassFixture<ClusterFixture>
         var single = Softskills.Run("simulate", "--scenario", DefaultPilot, "--days", "40", "--out", dir.File("single"));
         Assert.True(single.ExitCode == 0, single.Stderr);
         AssertSameFiles(dir.File("single"), dir.File("cluster"));
+        Assert.Equal(0, await _cluster.StoredStates()); // the finished run ended its grains: Redis keeps none of its state
     }
 
     /// <summary>Kills one silo with SIGKILL when day 30 of 60 is done; the coordinator runs the lost day again on the others.</summary>
@@ -45,16 +46,19 @@ public class ClusterTests : IClassFixture<ClusterFixture>
         using var dir = new TempDir();
         var scenario = ScenarioRescale.Rescale(ScenarioLoader.Load(DefaultPilot), null, 60);
         await Simulator.RunAsync(scenario, dir.File("single"), new ReferenceEngine());
-        await using var engine = await ClusterEngine.ConnectAsync(ClusterAddress.Parse(_cluster.Cluster!), TimeSpan.FromSeconds(30));
         var killer = new KillAt(30, () => _cluster.KillSilo(1));
-        try { await Simulator.RunAsync(scenario, dir.File("cluster"), engine, killer); }
-        finally { await _cluster.ReplaceSilo(1); }
+        await using (var engine = await ClusterEngine.ConnectAsync(ClusterAddress.Parse(_cluster.Cluster!), TimeSpan.FromSeconds(30)))
+        {
+            try { await Simulator.RunAsync(scenario, dir.File("cluster"), engine, killer); }
+            finally { await _cluster.ReplaceSilo(1); }
+        }
         Assert.True(killer.Killed);
         AssertSameFiles(dir.File("single"), dir.File("cluster"));
+        Assert.Equal(0, await _cluster.StoredStates()); // also the states written by grains reactivated after the kill
     }
 
     [SkippableFact]
-    public void A_sweep_on_the_cluster_writes_the_summary_of_one_process()
+    public async Task A_sweep_on_the_cluster_writes_the_summary_of_one_process()
     {
         _cluster.Require();
         using var dir = new TempDir();
@@ -63,11 +67,12 @@ public class ClusterTests : IClassFixture<ClusterFixture>
         var cluster = Softskills.Run(["sweep", "--seeds", "3", .. SweepTests.Short, "--out", dir.File("cluster"), "--cluster", _cluster.Cluster!, "--parallel", "3"]);
         Assert.True(cluster.ExitCode == 0, cluster.Stderr);
         Assert.Equal(File.ReadAllBytes(dir.File(Path.Combine("local", "summary.parquet"))), File.ReadAllBytes(dir.File(Path.Combine("cluster", "summary.parquet"))));
+        Assert.Equal(0, await _cluster.StoredStates()); // six runs, none left in Redis
     }
 
     /// <summary>`twin fit --cluster` runs the fit's simulations on the silos and writes the twin of one process.</summary>
     [SkippableFact]
-    public void A_twin_fit_on_the_cluster_gives_the_fit_of_one_process()
+    public async Task A_twin_fit_on_the_cluster_gives_the_fit_of_one_process()
     {
         _cluster.Require();
         using var dir = new TempDir();
@@ -83,6 +88,7 @@ public class ClusterTests : IClassFixture<ClusterFixture>
         foreach (var key in new[] { "parameters", "fit", "check", "simulations" })
             Assert.Equal(a[key]!.ToJsonString(), b[key]!.ToJsonString());
         Assert.False(File.Exists(dir.File("cluster.json.checkpoint")));
+        Assert.Equal(0, await _cluster.StoredStates()); // the fit's simulations ended their grains
     }
 
     sealed class KillAt(int day, Action kill) : IProgress<int>

@@ -22,6 +22,7 @@ public sealed class ClusterEngine : ISimulationEngine
     readonly string _run;
     readonly TextWriter? _log;
     SimulationSetup? _setup;
+    bool _failed;
     ITeamGrain[] _teams = [];
     Mailroom _mail = new(0);
     readonly DayBufferPool _buffers = new();
@@ -78,6 +79,16 @@ public sealed class ClusterEngine : ISimulationEngine
 
     async Task<T> WithRetries<T>(string what, Func<Task<T>> action, Action? onFirstRetry = null)
     {
+        try { return await Attempts(what, action, onFirstRetry); }
+        catch
+        {
+            _failed = true;
+            throw;
+        }
+    }
+
+    async Task<T> Attempts<T>(string what, Func<Task<T>> action, Action? onFirstRetry)
+    {
         for (var attempt = 1; ; attempt++)
         {
             try { return await action(); }
@@ -92,8 +103,14 @@ public sealed class ClusterEngine : ISimulationEngine
         }
     }
 
+    /// <summary>Ends a run that did not fail (<see cref="RunGrains"/>), so Redis keeps none of its state; then closes an owned connection.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_setup is not null && !_failed)
+        {
+            try { await WithRetries("ending the run", () => RunGrains.EndAsync(_grains, _run, _setup.Roster)); }
+            catch (Exception ex) { _log?.WriteLine($"the run's grains could not be ended ({ex.GetType().Name}: {ex.Message.Split('\n')[0]}): their state stays in Redis"); }
+        }
         if (_client is null) return;
         await ClusterHosting.StopWithin(_client, TimeSpan.FromSeconds(5));
         _client.Dispose();

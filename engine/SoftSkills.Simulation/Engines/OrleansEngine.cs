@@ -90,9 +90,14 @@ public sealed class OrleansEngine : ISimulationEngine
         }
     }
 
+    /// <summary>Stops an owned silo; another run on a silo that lives on ends its grains now (<see cref="RunGrains"/>).</summary>
     public async ValueTask DisposeAsync()
     {
-        if (_ownedHost is null) return;
+        if (_ownedHost is null)
+        {
+            if (_simulation is not null) await _simulation.End();
+            return;
+        }
         await _ownedHost.StopAsync();
         _ownedHost.Dispose();
     }

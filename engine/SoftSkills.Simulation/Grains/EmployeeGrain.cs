@@ -12,10 +12,10 @@ namespace SoftSkills.Simulation.Grains;
 /// team calls <see cref="RunLocalDay"/> instead: it writes its day into the engine's buffers, reads its inbox from the
 /// coordinator's and reports to its team without an answer message (<see cref="LocalDays"/>).
 /// </summary>
-public sealed class EmployeeGrain(
-    [PersistentState("employee", SimulationStorage.Name)] IPersistentState<DayRecord<EmployeeState>> record, IServiceProvider services) : Grain, IEmployeeGrain
+public sealed class EmployeeGrain(IGrainContext context, IServiceProvider services) : Grain, IEmployeeGrain
 {
-    readonly bool _keep = SimulationStorage.Keeps(services);
+    readonly IPersistentState<DayRecord<EmployeeState>>? _stored = SimulationStorage.Stored<EmployeeState>(services, context, "employee");
+    readonly DayRecord<EmployeeState> _unstored = new(); // in one process
     readonly LocalDays? _localDays = services.GetService<LocalDays>(); // only a silo started by its engine has them
     SimulationSetup? _setup;
     EmployeeProfile? _profile;
@@ -30,14 +30,14 @@ public sealed class EmployeeGrain(
         _run = run!;
         _team = setup.Roster.TeamOf(_index);
         _profile = setup.Roster.Profile(setup.Scenario, _index);
-        record.State.After ??= EmployeeState.For(_profile); // a state restored from storage is kept
+        Record.After ??= EmployeeState.For(_profile); // a state restored from storage is kept
         return Task.CompletedTask;
     }
 
     public async Task<EmployeeDayResult> RunDay(int day, Immutable<Mail[]> inbox)
     {
         var result = Advance(day, inbox.Value, buffers: null); // the engine copies it into its buffers
-        if (_keep) await record.WriteStateAsync(); // in one process nothing can be lost: no write
+        if (_stored is not null) await _stored.WriteStateAsync(); // in one process nothing can be lost: no write
         return result;
     }
 
@@ -55,14 +55,23 @@ public sealed class EmployeeGrain(
         return Task.CompletedTask;
     }
 
+    public async Task End()
+    {
+        if (_stored is not null) await _stored.ClearStateAsync();
+        DeactivateOnIdle();
+    }
+
     EmployeeDayResult Advance(int day, ArraySegment<Mail> mail, DayBuffers? buffers)
     {
         if (_setup is null || _profile is null) throw new InvalidOperationException("employee grain used before Initialize");
-        var r = record.State;
+        var r = Record;
         var start = day == r.Day && r.Before is { } before ? before : day == r.Day + 1 ? r.After! : throw new InvalidOperationException($"day {day} asked, day {r.Day + 1} is next");
-        var state = _keep ? start.Clone() : start; // the state before is kept only where a day may be asked again
+        var keep = _stored is not null; // the state before is kept only where a day may be asked again
+        var state = keep ? start.Clone() : start;
         var result = new EmployeeDay(_setup.Scenario, _setup.Roster, _profile, state, DayInfo.Of(_setup.Scenario, day)).Run(mail, buffers);
-        (r.Day, r.Before, r.After) = (day, _keep ? start : null, state);
+        (r.Day, r.Before, r.After) = (day, keep ? start : null, state);
         return result;
     }
+
+    DayRecord<EmployeeState> Record => _stored?.State ?? _unstored;
 }

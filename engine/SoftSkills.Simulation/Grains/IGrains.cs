@@ -21,6 +21,9 @@ public interface IEmployeeGrain : IGrainWithIntegerCompoundKey
     /// (docs/design.md §7).
     /// </summary>
     [OneWay, Alias("RunLocalDay")] Task RunLocalDay();
+
+    /// <summary>Ends the grain's part in its run, once the run is over: clears its stored day (a cluster) and deactivates it (<see cref="RunGrains"/>).</summary>
+    [Alias("End")] Task End();
 }
 
 /// <summary>A team: its members, and the team-level outcomes (surveys, manager ratings). Key: (team, run).</summary>
@@ -29,6 +32,9 @@ public interface ITeamGrain : IGrainWithIntegerCompoundKey
 {
     [Alias("Initialize")] Task Initialize(SimulationSetup setup);
     [Alias("RunDay")] Task<TeamDayResult> RunDay(int day, Immutable<Mail[][]> inboxes);
+
+    /// <summary>Ends the grain's part in its run, once the run is over: clears its stored day (a cluster) and deactivates it (<see cref="RunGrains"/>).</summary>
+    [Alias("End")] Task End();
 }
 
 /// <summary>The coordinator: advances days behind a barrier and routes mail to the next day. Key: the run.</summary>
@@ -37,6 +43,9 @@ public interface ISimulationGrain : IGrainWithStringKey
 {
     [Alias("Initialize")] Task Initialize(SimulationSetup setup);
     [Alias("RunDay")] Task<DayResult> RunDay(int day);
+
+    /// <summary>Ends the run once it is over: its teams and employees (<see cref="RunGrains"/>), then the coordinator itself.</summary>
+    [Alias("End")] Task End();
 }
 
 /// <summary>A team's day: its members' results in member order and its outcomes.</summary>

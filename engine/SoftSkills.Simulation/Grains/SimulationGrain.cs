@@ -37,4 +37,10 @@ public sealed class SimulationGrain : Grain, ISimulationGrain
         _nextDay++;
         return new DayResult(day, employees, results.SelectMany(r => r.Outcomes).ToArray());
     }
+
+    public async Task End()
+    {
+        if (_setup is not null) await RunGrains.EndAsync(GrainFactory, this.GetPrimaryKeyString(), _setup.Roster);
+        DeactivateOnIdle();
+    }
 }

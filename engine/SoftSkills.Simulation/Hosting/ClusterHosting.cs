@@ -93,7 +93,7 @@ public static class ClusterHosting
                 silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (ClusterId, ServiceId))
                     .ConfigureEndpoints(address, siloPort, gatewayPort, listenOnAnyHostAddress: false)
                     .UseRedisClustering(o => o.ConfigurationOptions = cluster.Redis())
-                    .AddRedisGrainStorage(SimulationStorage.Name, o => o.ConfigurationOptions = cluster.Redis())
+                    .AddRedisGrainStorage(SimulationStorage.Name, o => (o.ConfigurationOptions, o.DeleteStateOnClear) = (cluster.Redis(), true)) // an ended run leaves no key
                     .Configure<ClusterMembershipOptions>(o =>
                     {
                         o.ProbeTimeout = TimeSpan.FromSeconds(1);
