@@ -49,8 +49,6 @@ public sealed class TeamGrain(IGrainContext context, IServiceProvider services) 
         return new TeamDayResult(answered, outcomes);
     }
 
-    DayRecord<TeamState> Record => _stored?.State ?? _unstored;
-
     public async Task End()
     {
         if (_stored is not null) await _stored.ClearStateAsync();
@@ -65,4 +63,6 @@ public sealed class TeamGrain(IGrainContext context, IServiceProvider services) 
         await reported;
         return new ArraySegment<EmployeeDayResult>(local.Results, _setup!.Roster.TeamStart[_team], _members.Length);
     }
+
+    DayRecord<TeamState> Record => _stored?.State ?? _unstored;
 }
