@@ -29,7 +29,7 @@ static int Usage()
     Console.Error.WriteLine("       SoftSkills.Benchmarks dif [--n N] [--items N]");
     Console.Error.WriteLine("       SoftSkills.Benchmarks empathy-variants [--data EPITOME_DIR] [--only NAME,NAME] [--per-class] [--seed N] [--cv-train K]");
     Console.Error.WriteLine("       SoftSkills.Benchmarks import-slack [--messages N] [--users N] [--channels N] [--dir DIR]");
-    Console.Error.WriteLine("       SoftSkills.Benchmarks twin-recovery [--runs N] [--budget N] [--particles N] [--employees N]");
+    Console.Error.WriteLine("       SoftSkills.Benchmarks twin-recovery [--runs N] [--budget N] [--particles N] [--employees N] [--fit PATH[,PATH…]]");
     Console.Error.WriteLine("       SoftSkills.Benchmarks coverage [--replications N] [--parallel N] [--dir DIR]");
     Console.Error.WriteLine("       SoftSkills.Benchmarks simulate [--engine reference|orleans] [--employees N] [--days N] [--dir DIR] [--no-files | --sink-only] [--live]");
     return 2;

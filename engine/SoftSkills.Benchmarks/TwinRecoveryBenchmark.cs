@@ -6,14 +6,16 @@ using SoftSkills.Simulation;
 using SoftSkills.Simulation.Engines;
 using SoftSkills.Simulation.Model;
 using SoftSkills.Simulation.Scenarios;
+using SoftSkills.Studies.Sweeps;
 using SoftSkills.Studies.Twin;
 
 namespace SoftSkills.Benchmarks;
 
 /// <summary>
-/// Parameter recovery of `twin fit` (docs/benchmarks.md, twin): organisations simulated with known empathy and handoff
-/// diligence means (drawn uniformly from [0.2, 0.8], seeded), the truth table never read, fitted from the scenario's
-/// defaults; reports how often each 90% interval covers the known value, and the intervals' mean width.
+/// Parameter recovery of `twin fit` (docs/benchmarks.md, twin): organisations simulated with known values of the fitted
+/// parameters (`--fit`, as in `twin fit`; by default the empathy and handoff-diligence means), each drawn uniformly from
+/// the middle two thirds of its prior (seeded; [0.2, 0.8] for a trait's mean), the truth table never read, fitted from
+/// the scenario's defaults; reports how often each 90% interval covers the known value, and the intervals' mean width.
 /// </summary>
 static class TwinRecoveryBenchmark
 {
@@ -29,24 +31,25 @@ static class TwinRecoveryBenchmark
         start["pilot"]!["pilot_days"] = 1;
         start["interventions"]!["coaching_nudge"]!["enabled"] = false;
         start["interventions"]!["realtime_feedback"]!["enabled"] = false;
-        string[] paths = ["traits.empathy.mean", "traits.handoff_diligence.mean"];
+        var fit = args.Get("--fit", "traits.empathy.mean,traits.handoff_diligence.mean").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => TwinParameter.Parse(p, start)).ToList();
+        var paths = fit.Select(p => p.Path).ToArray();
         var covered = new int[paths.Length];
         var width = new double[paths.Length];
         var clock = Stopwatch.StartNew();
         for (var r = 0; r < runs; r++)
         {
             ulong state = SplitMix64.At(20261130, r);
-            var known = paths.Select(_ => 0.2 + 0.6 * ((SplitMix64.Next(ref state) >> 11) * (1.0 / (1UL << 53)))).ToArray();
+            var known = fit.Select(p => p.Prior.Low + (p.Prior.High - p.Prior.Low) * (1 / 6.0 + 2 / 3.0 * ((SplitMix64.Next(ref state) >> 11) * (1.0 / (1UL << 53))))).ToArray();
             var truth = JsonNode.Parse(start.ToJsonString())!;
-            truth["traits"]!["empathy"]!["mean"] = known[0];
-            truth["traits"]!["handoff_diligence"]!["mean"] = known[1];
+            for (var k = 0; k < fit.Count; k++) SweepPlan.SetPath(truth, paths[k], known[k].ToString("R", CultureInfo.InvariantCulture));
             truth["seed"] = SplitMix64.At(7, r);
             var folder = Path.Combine(Path.GetTempPath(), $"softskills-twin-recovery-{r}");
             if (Directory.Exists(folder)) Directory.Delete(folder, true);
             await Simulator.RunAsync(ScenarioLoader.Parse(truth.ToJsonString()), folder, new ReferenceEngine());
             File.Delete(Path.Combine(folder, "truth.parquet"));
             var json = start.ToJsonString();
-            var result = TwinFit.Run(new DataFolder(folder), json, paths.Select(p => TwinParameter.Parse(p, JsonNode.Parse(json)!)).ToList(),
+            var result = TwinFit.Run(new DataFolder(folder), json, fit,
                 particles, budget, SplitMix64.At(11, r), Environment.ProcessorCount, checkRuns: 1);
             var line = new List<string>();
             for (var k = 0; k < paths.Length; k++)

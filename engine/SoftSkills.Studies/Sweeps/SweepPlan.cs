@@ -71,7 +71,8 @@ public sealed class SweepPlan
         }
     }
 
-    internal static void SetPath(JsonNode root, string path, string value)
+    /// <summary>Sets the number, true/false or text at a scenario's JSON path (<c>a.b[2].c</c>); the path must exist.</summary>
+    public static void SetPath(JsonNode root, string path, string value)
     {
         var parts = path.Split('.');
         var node = root;
