@@ -78,6 +78,10 @@ static class SimulationBenchmark
             allocated_mb = Math.Round(GC.GetTotalAllocatedBytes() / 1048576.0),
             gen0_collections = GC.CollectionCount(0),
             gen2_collections = GC.CollectionCount(2),
+            // The JIT's share: methods compiled (every tier) and the time spent compiling, on any thread.
+            jit_methods = System.Runtime.JitInfo.GetCompiledMethodCount(),
+            jit_seconds = Math.Round(System.Runtime.JitInfo.GetCompilationTime().TotalSeconds, 2),
+            cpu_seconds = Math.Round(Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds, 2),
         };
         Console.WriteLine(JsonSerializer.Serialize(result));
         if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
