@@ -77,6 +77,15 @@ public class TwinTests
 
             var other = Assert.Throws<StudyInputException>(() => new AbcCheckpoint(file, AbcCheckpoint.FingerprintOf("toy", 12)));
             Assert.Contains("checkpoint of another fit", other.Message);
+
+            // A damaged batch line (a string where the first index belongs) is skipped, not a crash: its simulations run again.
+            int complete;
+            using (var checkpoint = new AbcCheckpoint(file, fingerprint)) complete = checkpoint.Resumed;
+            var lines = File.ReadAllLines(file);
+            Assert.Contains("\"first\":0,", lines[1]);
+            lines[1] = lines[1].Replace("\"first\":0,", "\"first\":\"zero\",", StringComparison.Ordinal);
+            File.WriteAllLines(file, lines);
+            using (var checkpoint = new AbcCheckpoint(file, fingerprint)) Assert.Equal(complete - 100, checkpoint.Resumed);
         }
         finally { File.Delete(file); }
     }

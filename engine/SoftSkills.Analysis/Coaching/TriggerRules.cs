@@ -33,7 +33,7 @@ public sealed record TriggerRules(string Version, IReadOnlyList<TriggerRule> Rul
     public static TriggerRules Parse(string json)
     {
         JsonElement root;
-        try { root = JsonDocument.Parse(json, new JsonDocumentOptions { AllowDuplicateProperties = false }).RootElement; }
+        try { root = SoftSkills.Data.Files.JsonText.Parse(json, new JsonDocumentOptions { AllowDuplicateProperties = false }).RootElement; }
         catch (JsonException ex) { throw new TriggerRulesException("$", SoftSkills.Data.Files.JsonErrors.Describe(ex)); }
         string Text(JsonElement e, string path, string name) =>
             e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 } s

@@ -48,7 +48,7 @@ public sealed record RoiFile(IReadOnlyList<RoiScenario> Scenarios, Distribution 
     public static RoiFile Parse(string json)
     {
         JsonElement root;
-        try { root = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, AllowDuplicateProperties = false }).RootElement; }
+        try { root = SoftSkills.Data.Files.JsonText.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, AllowDuplicateProperties = false }).RootElement; }
         catch (JsonException ex) { throw new RoiInputException("$", SoftSkills.Data.Files.JsonErrors.Describe(ex)); }
         if (root.ValueKind != JsonValueKind.Object) throw new RoiInputException("$", "must be an object");
 

@@ -60,8 +60,8 @@ public static class RoiCommand
         var path = Path.Combine(dir.FullName, "effects.json");
         Inputs.File(new FileInfo(path), "pilot effects (a `softskills pilot` output folder)");
         JsonElement root;
-        try { root = JsonDocument.Parse(SoftSkills.Data.Files.TextFiles.ReadAllText(path)).RootElement; }
-        catch (JsonException ex) { throw new BadInputException($"{path}: not valid JSON ({ex.Message})"); }
+        try { root = SoftSkills.Data.Files.JsonText.Parse(SoftSkills.Data.Files.TextFiles.ReadAllText(path)).RootElement; }
+        catch (JsonException ex) { throw new BadInputException($"{path}: {SoftSkills.Data.Files.JsonErrors.Describe(ex)}"); }
         var effects = new List<KpiEffect>();
         foreach (var kpi in Enum.GetValues<Kpi>())
         {

@@ -19,7 +19,7 @@ public readonly record struct JsonRecord(JsonElement Element, string File, strin
         try
         {
             var start = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0; // a byte-order mark, as Windows tools write
-            using var doc = JsonDocument.Parse(bytes.AsMemory(start), new JsonDocumentOptions { MaxDepth = 256 });
+            using var doc = JsonText.Parse(bytes.AsMemory(start), new JsonDocumentOptions { MaxDepth = 256 });
             return new JsonRecord(doc.RootElement.Clone(), display, "$");
         }
         catch (JsonException ex) { throw new DataValidationException(new RowLocation(display, 0, 0, "-"), JsonErrors.Describe(ex)); }

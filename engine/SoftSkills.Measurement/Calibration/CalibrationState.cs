@@ -67,10 +67,30 @@ public sealed record CalibrationState(
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
-    /// <summary>Reads a state file; a malformed one is a <see cref="JsonException"/> naming the file.</summary>
+    /// <summary>
+    /// Reads a state file. A malformed or inconsistent one (a hand edit, a truncated copy) is an
+    /// <see cref="InvalidDataException"/> naming the file, the JSON path and the rule, never a half-read state.
+    /// </summary>
     public static CalibrationState Load(string path)
     {
-        try { return JsonSerializer.Deserialize<CalibrationState>(SoftSkills.Data.Files.TextFiles.ReadAllText(path), Json) ?? throw new JsonException("empty state"); }
-        catch (JsonException ex) { throw new JsonException($"{path}: not a calibration state file ({ex.Message})", ex); }
+        var file = Path.GetFileName(path);
+        var text = SoftSkills.Data.Files.TextFiles.ReadAllText(path);
+        CalibrationState? state;
+        try
+        {
+            using (SoftSkills.Data.Files.JsonText.Parse(text, new JsonDocumentOptions { AllowDuplicateProperties = false })) { }
+            state = JsonSerializer.Deserialize<CalibrationState>(text, Json);
+        }
+        catch (JsonException ex) when (!ex.Message.Contains("could not be converted", StringComparison.Ordinal))
+        {
+            throw new InvalidDataException($"{file}: (root): {SoftSkills.Data.Files.JsonErrors.Describe(ex)}");
+        }
+        catch (JsonException ex)
+        {
+            var at = (ex.Path ?? "$").TrimStart('$').TrimStart('.');
+            throw new InvalidDataException($"{file}: {(at.Length == 0 ? "(root)" : at)}: {CalibrationStateRules.Expected(at) ?? SoftSkills.Data.Files.JsonErrors.Expected(ex)}");
+        }
+        if (CalibrationStateRules.FirstBroken(state) is { } broken) throw new InvalidDataException($"{file}: {broken}");
+        return state!;
     }
 }

@@ -29,7 +29,7 @@ public sealed record MarkerLexicon(
         return Parse(JsonDocument.Parse(stream).RootElement);
     }
 
-    public static MarkerLexicon Load(string path) => Parse(JsonDocument.Parse(SoftSkills.Data.Files.TextFiles.ReadAllText(path)).RootElement);
+    public static MarkerLexicon Load(string path) => Parse(SoftSkills.Data.Files.JsonText.Parse(SoftSkills.Data.Files.TextFiles.ReadAllText(path)).RootElement);
 
     static MarkerLexicon Parse(JsonElement root)
     {

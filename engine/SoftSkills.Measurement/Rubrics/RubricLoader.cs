@@ -33,7 +33,7 @@ public static partial class RubricLoader
     {
         try
         {
-            using var doc = JsonDocument.Parse(SoftSkills.Data.Files.TextFiles.ReadAllText(file));
+            using var doc = SoftSkills.Data.Files.JsonText.Parse(SoftSkills.Data.Files.TextFiles.ReadAllText(file));
             return Parse(file, doc.RootElement);
         }
         catch (JsonException ex)

@@ -38,7 +38,7 @@ public static class ScenarioLoader
         Scenario? scenario;
         try
         {
-            using (var document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, AllowDuplicateProperties = false }))
+            using (var document = SoftSkills.Data.Files.JsonText.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, AllowDuplicateProperties = false }))
                 RejectNulls(document.RootElement, "");
             scenario = JsonSerializer.Deserialize<Scenario>(json, Json);
         }
@@ -49,7 +49,7 @@ public static class ScenarioLoader
         catch (JsonException ex)
         {
             var path = (ex.Path ?? "$").TrimStart('$').TrimStart('.');
-            var rule = ex.Message.Contains("could not be mapped", StringComparison.Ordinal) ? "unknown field" : Expected(ex.Message);
+            var rule = ex.Message.Contains("could not be mapped", StringComparison.Ordinal) ? "unknown field" : SoftSkills.Data.Files.JsonErrors.Expected(ex);
             throw new ScenarioException(path.Length == 0 ? "(root)" : path, rule);
         }
         if (scenario is null) throw new ScenarioException("(root)", "must be a JSON object");
@@ -71,25 +71,6 @@ public static class ScenarioLoader
                 foreach (var item in node.EnumerateArray()) RejectNulls(item, $"{path}[{i++}]");
                 break;
         }
-    }
-
-    static string FirstSentence(string message) => message.Split(". ", 2)[0];
-
-    /// <summary>The serializer's complaint in the scenario's words: what the field must be, not a .NET type name.</summary>
-    static string Expected(string message)
-    {
-        var type = System.Text.RegularExpressions.Regex.Match(message, @"converted to ([\w.`\[\],]+)").Groups[1].Value.TrimEnd('.');
-        return type switch
-        {
-            "" => $"invalid value ({FirstSentence(message)})",
-            _ when type.EndsWith("Int32", StringComparison.Ordinal) || type.EndsWith("Int64", StringComparison.Ordinal) => "must be a whole number (and not too large)",
-            _ when type.EndsWith("Double", StringComparison.Ordinal) => "must be a number",
-            _ when type.EndsWith("String", StringComparison.Ordinal) => "must be a string",
-            _ when type.EndsWith("Boolean", StringComparison.Ordinal) => "must be true or false",
-            _ when type.EndsWith("DateOnly", StringComparison.Ordinal) => "must be a day (yyyy-MM-dd)",
-            _ when type.Contains("List", StringComparison.Ordinal) || type.EndsWith("[]", StringComparison.Ordinal) => "must be a list",
-            _ => "must be an object",
-        };
     }
 
     /// <summary>SHA-256 of the scenario as the simulator sees it (canonical JSON), for the manifest.</summary>

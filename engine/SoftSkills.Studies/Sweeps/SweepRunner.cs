@@ -63,7 +63,7 @@ public sealed class SweepRunner(SweepPlan plan, string outDir, Func<ISimulationE
         {
             string? existing;
             try { existing = (string?)JsonNode.Parse(File.ReadAllText(path))?["fingerprint"]; }
-            catch (JsonException) { existing = null; }
+            catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException) { existing = null; }   // damaged, or not a string
             if (existing != Fingerprint)
                 throw new StudyInputException($"{outDir} holds another sweep (its scenario, settings, seeds or methods differ): use a new --out folder");
             return;
@@ -118,7 +118,10 @@ public sealed class SweepRunner(SweepPlan plan, string outDir, Func<ISimulationE
     {
         PartFile? p;
         try { p = JsonSerializer.Deserialize<PartFile>(File.ReadAllText(path)); }
-        catch (JsonException ex) { throw new StudyInputException($"{path}: a damaged replication file ({ex.Message}); delete it and run the sweep again to redo that replication"); }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            throw new StudyInputException($"{path}: a damaged replication file ({ex.Message}); delete it and run the sweep again to redo that replication");
+        }
         if (p is null || p.Values is null || p.Effects is null) throw new StudyInputException($"{path}: an empty replication file; delete it and run the sweep again");
         return new SweepRow(p.Replication, ulong.Parse(p.Seed, CultureInfo.InvariantCulture), p.Values, p.Effects);
     }

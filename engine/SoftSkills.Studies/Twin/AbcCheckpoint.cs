@@ -11,7 +11,7 @@ namespace SoftSkills.Studies.Twin;
 /// proposes the same parameters in the same order and takes their summaries from here instead of simulating them; the
 /// result is the same as an uninterrupted fit's. The first line holds a fingerprint of the settings (a checkpoint of
 /// another fit is refused); each further line one batch: its first simulation index, the parameters and the summaries
-/// (NaN written as null). A line cut short by a crash is ignored.
+/// (NaN written as null). A line cut short by a crash, or otherwise damaged, is ignored: its simulations run again.
 /// </summary>
 public sealed class AbcCheckpoint : IDisposable
 {
@@ -40,17 +40,23 @@ public sealed class AbcCheckpoint : IDisposable
     static string? Fingerprint(string line)
     {
         try { return (string?)JsonNode.Parse(line)?["fingerprint"]; }
-        catch (JsonException) { return null; }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException) { return null; }   // damaged, or not a string
     }
 
     void Read(string line)
     {
-        JsonNode? batch;
-        try { batch = JsonNode.Parse(line); }
-        catch (JsonException) { return; } // the last line, cut short
-        if (batch?["first"] is not JsonValue first || batch["theta"] is not JsonArray thetas || batch["summaries"] is not JsonArray summaries) return;
-        for (var i = 0; i < thetas.Count && i < summaries.Count; i++)
-            _done[(int)first + i] = (Numbers(thetas[i]), Numbers(summaries[i]));
+        try
+        {
+            var batch = JsonNode.Parse(line);
+            if (batch?["first"] is not JsonValue first || batch["theta"] is not JsonArray thetas || batch["summaries"] is not JsonArray summaries) return;
+            var read = new List<(double[], double[])>();
+            for (var i = 0; i < thetas.Count && i < summaries.Count; i++) read.Add((Numbers(thetas[i]), Numbers(summaries[i])));
+            for (var i = 0; i < read.Count; i++) _done[checked((int)first + i)] = read[i];
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or OverflowException or ArgumentException)
+        {
+            // the last line cut short by a crash, or a damaged line: its simulations run again
+        }
     }
 
     static double[] Numbers(JsonNode? array) => array!.AsArray().Select(v => v is null ? double.NaN : (double)v).ToArray();

@@ -14,7 +14,7 @@ namespace SoftSkills.Cli.Tests.Adversarial;
 public sealed partial class AdversarialInputTests(AdversarialFixture inputs) : IClassFixture<AdversarialFixture>
 {
     /// <summary>Cases per test; their sum is the number README states.</summary>
-    public const int DataCases = 300, ParquetCases = 60, ScenarioCases = 150, RoiCases = 120, TriggerCases = 120, OptionCases = 150, ExportCases = 200;
+    public const int DataCases = 300, ParquetCases = 60, ScenarioCases = 150, RoiCases = 120, TriggerCases = 120, OptionCases = 150, ExportCases = 200, StateCases = 120;
 
     static readonly string[] CsvTables = ["employees", "events", "ratings", "outcomes", "interventions"];
 
@@ -76,6 +76,20 @@ public sealed partial class AdversarialInputTests(AdversarialFixture inputs) : I
             File.Copy(Path.Combine(Softskills.RepoRoot, "data", "triggers", "default.json"), triggers);
             Damage(triggers, mutation);
             Check(work, ["dashboard", "--data", Softskills.Sample, "--triggers", triggers, "--out", work.File("out.html"), "--format", "json"]);
+        });
+
+    [Fact]
+    public void Damaged_calibration_states_are_refused_with_the_json_path_or_continued() =>
+        Cases.Run(Mutation.ForJson, StateCases, mutation =>
+        {
+            using var work = new TempDir();
+            var state = work.File("state.json");
+            File.Copy(inputs.CalibrationState, state);
+            Damage(state, mutation);
+            var damaged = File.ReadAllBytes(state);
+            var ratings = Path.Combine(Softskills.Sample, "ratings.csv");
+            var exit = Check(work, ["calibrate", "--auto", ratings, "--human", ratings, "--state", state, "--sample-out", work.File("out.csv"), "--format", "json"]);
+            if (exit == ExitCode.BadInput) Assert.Equal(damaged, File.ReadAllBytes(state));   // a refused round leaves the state as it was
         });
 
     [Fact]
@@ -189,8 +203,8 @@ public sealed partial class AdversarialInputTests(AdversarialFixture inputs) : I
         return key;
     }
 
-    /// <summary>The promises every run keeps, whatever its input.</summary>
-    static void Check(TempDir work, string[] args)
+    /// <summary>The promises every run keeps, whatever its input; returns the exit code.</summary>
+    static int Check(TempDir work, string[] args)
     {
         if (Environment.GetEnvironmentVariable("SOFTSKILLS_CASES_LOG") is { } startLog) File.AppendAllText(startLog, $"start\t{string.Join(' ', args)}\n");
         var result = InProcess.RunIn(work.Path, args);
@@ -215,6 +229,7 @@ public sealed partial class AdversarialInputTests(AdversarialFixture inputs) : I
         var leftovers = Directory.GetFileSystemEntries(work.Path, "*", SearchOption.AllDirectories)
             .Where(p => TempName().IsMatch(Path.GetFileName(p))).ToList();
         Assert.True(leftovers.Count == 0, $"temporary files left: {string.Join(", ", leftovers)}\n{said}");
+        return result.ExitCode;
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\.softskills-\d+-[0-9a-f]{32}\.(tmp|staging|old)$")]
@@ -223,11 +238,12 @@ public sealed partial class AdversarialInputTests(AdversarialFixture inputs) : I
     static string Head(string text) => text.Length > 400 ? text[..400] + "…" : text;
 }
 
-/// <summary>Inputs built once: the sample imported as Parquet.</summary>
+/// <summary>Inputs built once: the sample imported as Parquet, and a calibration state after two rounds on the sample's ratings.</summary>
 public sealed class AdversarialFixture : IDisposable
 {
     readonly TempDir _dir = new();
     public string Parquet { get; }
+    public string CalibrationState { get; }
 
     public AdversarialFixture()
     {
@@ -236,6 +252,13 @@ public sealed class AdversarialFixture : IDisposable
         File.WriteAllText(key, "an adversarial test key of enough length");
         var result = InProcess.Run("import", "--from", Softskills.Sample, "--out", Parquet, "--key-file", key, "--keep-attr", "attr_gender");
         if (result.ExitCode != 0) throw new InvalidOperationException(result.Stderr);
+        CalibrationState = _dir.File("state.json");
+        var ratings = Path.Combine(Softskills.Sample, "ratings.csv");
+        for (var round = 0; round < 2; round++)
+        {
+            result = InProcess.Run("calibrate", "--auto", ratings, "--human", ratings, "--state", CalibrationState);
+            if (result.ExitCode != 0) throw new InvalidOperationException(result.Stderr);
+        }
     }
 
     public void Dispose() => _dir.Dispose();

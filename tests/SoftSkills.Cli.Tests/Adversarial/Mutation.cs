@@ -13,7 +13,7 @@ public sealed record Mutation(string Kind, double At, int Pick, int Value)
 {
     public static readonly string[] TextKinds = ["truncate", "empty", "invalid-utf8", "latin1", "drop-line", "duplicate-line", "bom-crlf", "huge-line"];
     public static readonly string[] CsvKinds = ["cell", "cell", "cell", "cell", "drop-column", "extra-cell", "unclosed-quote", "header-only", "swap-header"];
-    public static readonly string[] JsonKinds = ["value", "value", "value", "value", "value", "remove", "unknown-property", "not-json"];
+    public static readonly string[] JsonKinds = ["value", "value", "value", "value", "value", "remove", "unknown-property", "not-json", "half-surrogate"];
     public static readonly string[] BinaryKinds = ["truncate", "empty", "flip-bytes", "csv-inside"];
 
     /// <summary>Values real exports and careless edits put in a cell.</summary>
@@ -71,7 +71,7 @@ public sealed record Mutation(string Kind, double At, int Pick, int Value)
                 return Join(lines);
             case "cell": case "drop-column": case "extra-cell": case "unclosed-quote": return Csv(lines, line);
             case "not-json": return Encoding.UTF8.GetBytes("{ this is not json ");
-            case "value": case "remove": case "unknown-property": return Json(text);
+            case "value": case "remove": case "unknown-property": case "half-surrogate": return Json(text);
         }
         throw new InvalidOperationException(Kind);
     }
@@ -122,6 +122,16 @@ public sealed record Mutation(string Kind, double At, int Pick, int Value)
                 if (into is not null) into["unexpected_" + Pick] = JsonNode.Parse(HostileJson[Value]);
                 else if (root is JsonArray list) list.Add(JsonNode.Parse(HostileJson[Value])); // an array file (a Slack day): an unexpected element
                 break;
+            case "half-surrogate":   // an emoji cut in two by a JavaScript tool: \ud83d or \ude00 alone, in a name or a string
+                const string marker = "HALF_SURROGATE_";
+                if (target.Parent is JsonObject named)
+                {
+                    var name = target.GetPropertyName();
+                    named.Remove(name);
+                    named[marker + name] = target;
+                }
+                else Replace(target, JsonValue.Create(marker + "text"));
+                return Encoding.UTF8.GetBytes(root.ToJsonString().Replace(marker, Value % 2 == 0 ? "\\ud83d" : "\\ude00", StringComparison.Ordinal));
         }
         return Encoding.UTF8.GetBytes(root.ToJsonString());
     }

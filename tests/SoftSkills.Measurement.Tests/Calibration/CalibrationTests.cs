@@ -85,6 +85,34 @@ public class CalibrationTests
         Assert.Equal(straight.ToJson(), resumed.ToJson());
     }
 
+    /// <summary>A hand-edited or damaged state file is refused naming the file, the JSON path and the rule, never half read.</summary>
+    [Theory]
+    [InlineData("\"human_level\": 2", "\"human_level\": 7", "state.json: reviews[0].human_level: must be a rubric level 0–3 or null (not reviewed yet)")]
+    [InlineData("\"item_id\": \"", "\"item_id\": 5, \"x\": \"", "state.json: reviews[0].item_id: must be a string")]
+    [InlineData("\"precision_bar\": 0.8", "\"precision_bar\": 1.8", "state.json: policy.precision_bar: must be a number between 0.01 and 0.99")]
+    [InlineData("\"policy\"", "\"politics\"", "state.json: policy: is missing")]
+    [InlineData("\"mode\": \"calibrating\"", "\"mode\": 4", "state.json: mode: must be \"calibrating\" or \"auditing\"")]
+    [InlineData("\"mode_since_round\": 1", "\"mode_since_round\": 9", "state.json: mode_since_round: must be between 1 and 3 (the next round)")]
+    [InlineData("\"reason\": \"", "\"reason\": \"\\ud83d", "state.json: (root): not valid JSON at line")]
+    public void A_damaged_state_file_is_refused_with_its_path_and_rule(string find, string replace, string message)
+    {
+        var state = CalibrationState.New(new CalibrationPolicy());
+        var labels = new List<HumanLabel>();
+        for (var round = 1; round <= 2; round++)
+        {
+            var outcome = Round(state, round, labels);
+            state = outcome.State;
+            labels.AddRange(Review(outcome, round));
+        }
+        using var dir = new TempFolder();
+        var json = state.ToJson();
+        var at = json.IndexOf(find, StringComparison.Ordinal);
+        Assert.True(at >= 0, find);
+        File.WriteAllText(dir.File("state.json"), json[..at] + replace + json[(at + find.Length)..]);
+        var error = Assert.Throws<InvalidDataException>(() => CalibrationState.Load(dir.File("state.json")));
+        Assert.StartsWith(message, error.Message);
+    }
+
     /// <summary>
     /// Labels handed in before any item was requested count in the round they are given: 25 labels of period 1's items
     /// (13 coded Competent, 10 of them truly so) give precision 10/13 on 13 items in round 1, and those items are not sampled again.
