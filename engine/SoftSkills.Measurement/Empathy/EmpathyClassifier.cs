@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Security.Cryptography;
 using Microsoft.ML;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -116,10 +117,15 @@ public sealed class EmpathyClassifier
             EmotionalReactions = e.EmotionalReactions, Interpretations = e.Interpretations, Explorations = e.Explorations,
         }).ToList();
 
-    /// <summary>Writes the model file atomically: a zip of the manifest, the fitted featuriser and the three ML.NET models.</summary>
+    /// <summary>
+    /// Writes the model file atomically: a zip of the manifest, the fitted featuriser, the rationale models and the three
+    /// ML.NET models. The manifest records each entry's SHA-256, so a damaged copy is refused by name on loading.
+    /// </summary>
     public void Save(string path) => SoftSkills.Data.Files.AtomicOutputs.WriteFile(path, stream =>
     {
-        using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
+        var entries = new List<(string Name, byte[] Bytes)> { (FeaturesEntry, Saved(features.Save)) };
+        if (rationales is not null) entries.Add((RationalesEntry, Saved(rationales.Save)));
+        foreach (var m in EmpathyMechanisms.All) entries.Add((m.JsonName() + ".zip", Saved(models[m].Save)));
         var manifest = new JsonObject
         {
             ["format"] = "softskills-empathy-model/1",
@@ -130,41 +136,55 @@ public sealed class EmpathyClassifier
             ["leaves"] = Options.Leaves, ["minimum_leaf_examples"] = Options.MinimumLeafExamples, ["feature_fraction"] = Options.FeatureFraction, ["word_ngrams"] = Options.WordNgrams, ["rationales"] = Options.Rationales, ["rationale_smoothing"] = Options.RationaleSmoothing,
             ["class_weights"] = new JsonObject(EmpathyMechanisms.All.Select(m =>
                 KeyValuePair.Create(m.JsonName(), (JsonNode?)new JsonArray(models[m].ClassWeights.Select(w => (JsonNode?)w).ToArray())))),
+            ["sha256"] = new JsonObject(entries.Select(e => KeyValuePair.Create(e.Name, (JsonNode?)Convert.ToHexStringLower(SHA256.HashData(e.Bytes))))),
         };
+        using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
         using (var s = zip.CreateEntry(ManifestEntry).Open()) JsonSerializer.Serialize(s, manifest, new JsonSerializerOptions { WriteIndented = true });
-        WriteEntry(zip, FeaturesEntry, features.Save);
-        if (rationales is not null) WriteEntry(zip, RationalesEntry, rationales.Save);
-        foreach (var m in EmpathyMechanisms.All) WriteEntry(zip, m.JsonName() + ".zip", models[m].Save);
+        foreach (var (name, bytes) in entries)
+            using (var s = zip.CreateEntry(name).Open()) s.Write(bytes);
     });
 
-    // ML.NET needs a seekable stream, which a zip entry is not.
-    static void WriteEntry(ZipArchive zip, string name, Action<Stream> save)
+    static byte[] Saved(Action<Stream> save)
     {
         using var buffer = new MemoryStream();
         save(buffer);
-        buffer.Position = 0;
-        using var s = zip.CreateEntry(name).Open();
-        buffer.CopyTo(s);
+        return buffer.ToArray();
     }
 
-    static MemoryStream ReadEntry(ZipArchive zip, string name, string path)
+    // ML.NET needs a seekable stream, which a zip entry is not.
+    static MemoryStream ReadEntry(ZipArchive zip, string name, string path, JsonNode manifest)
     {
         var entry = zip.GetEntry(name) ?? throw new InvalidDataException($"{path}: {name} is missing");
-        using var s = entry.Open();
         var buffer = new MemoryStream();
-        s.CopyTo(buffer);
+        using (var s = entry.Open()) s.CopyTo(buffer);
+        if (manifest["sha256"] is JsonObject hashes   // models saved before the hashes were recorded have none
+            && (string?)hashes[name] != Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length))))
+            throw new InvalidDataException($"{path}: {name} is damaged (its SHA-256 is not the one the model recorded): train the model again or restore a good copy");
         buffer.Position = 0;
         return buffer;
     }
 
-    /// <summary>Reads a model file written by <see cref="Save"/>; a file of another kind is an <see cref="InvalidDataException"/>.</summary>
+    /// <summary>
+    /// Reads a model file written by <see cref="Save"/>. A file of another kind, or a damaged one, is an
+    /// <see cref="InvalidDataException"/> naming the file, whatever part of it fails to read (ZIP, JSON or ML.NET).
+    /// </summary>
     public static EmpathyClassifier Load(string path, MarkerCoder? markers = null)
     {
-        markers ??= MarkerCoder.Default;
+        try { return Read(path, markers ?? MarkerCoder.Default); }
+        catch (InvalidDataException e) when (e.Message.StartsWith(path, StringComparison.Ordinal)) { throw; }
+        catch (Exception e) when (e is not (OutOfMemoryException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException))
+        {
+            var why = e is JsonException json ? SoftSkills.Data.Files.JsonErrors.Describe(json) : e.Message.ReplaceLineEndings(" ");
+            throw new InvalidDataException($"{path}: not a usable empathy model (damaged or of another kind: {why}); train one with `empathy train`");
+        }
+    }
+
+    static EmpathyClassifier Read(string path, MarkerCoder markers)
+    {
         using var zip = ZipFile.OpenRead(path);
         var entry = zip.GetEntry(ManifestEntry) ?? throw new InvalidDataException($"{path}: not an empathy model (no {ManifestEntry})");
         JsonNode manifest;
-        using (var s = entry.Open()) manifest = JsonNode.Parse(s)!;
+        using (var s = entry.Open()) manifest = JsonNode.Parse(s) ?? throw new InvalidDataException($"{path}: {ManifestEntry} is empty");
         if ((string?)manifest["format"] != "softskills-empathy-model/1") throw new InvalidDataException($"{path}: unknown model format '{manifest["format"]}'");
         // The marker features depend on the lexicon: a model must be scored with the lexicon it was trained with.
         if ((string?)manifest["lexicon_version"] != markers.Lexicon.Version)
@@ -175,11 +195,11 @@ public sealed class EmpathyClassifier
             (double?)manifest["rationale_smoothing"] ?? 1);
         var ml = new MLContext(options.Seed);
         EmpathyFeatures features;
-        using (var buffer = ReadEntry(zip, FeaturesEntry, path)) features = EmpathyFeatures.Load(ml, buffer);
+        using (var buffer = ReadEntry(zip, FeaturesEntry, path, manifest)) features = EmpathyFeatures.Load(ml, buffer);
         RationaleScorer? rationales = null;
         if (options.Rationales)
         {
-            using var buffer = ReadEntry(zip, RationalesEntry, path);
+            using var buffer = ReadEntry(zip, RationalesEntry, path, manifest);
             try { rationales = RationaleScorer.Load(buffer); }
             catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or InvalidDataException or ArgumentException)
             {
@@ -190,7 +210,7 @@ public sealed class EmpathyClassifier
         foreach (var m in EmpathyMechanisms.All)
         {
             var weights = manifest["class_weights"]![m.JsonName()]!.AsArray().Select(w => (double)w!).ToArray();
-            using var buffer = ReadEntry(zip, m.JsonName() + ".zip", path);
+            using var buffer = ReadEntry(zip, m.JsonName() + ".zip", path, manifest);
             models[m] = MechanismClassifier.Load(ml, buffer, weights);
         }
         return new EmpathyClassifier(features, rationales, models, options, markers);

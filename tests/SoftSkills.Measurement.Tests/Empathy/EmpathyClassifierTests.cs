@@ -58,6 +58,44 @@ public class EmpathyClassifierTests
         Assert.Throws<InvalidDataException>(() => EmpathyClassifier.Load(dir.File("x.zip")));
     }
 
+    /// <summary>A damaged copy of a model is bad input naming the file (and the damaged entry), never an ML.NET or ZIP crash.</summary>
+    [Fact]
+    public void A_damaged_model_is_refused_naming_the_file_and_the_damaged_part()
+    {
+        using var dir = new TempFolder();
+        var good = dir.File("model.zip");
+        EmpathyClassifier.Train(Examples(300, 6), Quick).Save(good);
+        var bytes = File.ReadAllBytes(good);
+
+        string Refusal(string name, Action<System.IO.Compression.ZipArchive> damage)
+        {
+            var path = dir.File(name);
+            File.WriteAllBytes(path, bytes);
+            using (var zip = System.IO.Compression.ZipFile.Open(path, System.IO.Compression.ZipArchiveMode.Update)) damage(zip);
+            var error = Assert.Throws<InvalidDataException>(() => EmpathyClassifier.Load(path));
+            Assert.StartsWith(path + ": ", error.Message);
+            return error.Message;
+        }
+        void Rewrite(System.IO.Compression.ZipArchive zip, string entry, Func<byte[], byte[]> change)
+        {
+            byte[] content;
+            using (var read = zip.GetEntry(entry)!.Open()) { using var copy = new MemoryStream(); read.CopyTo(copy); content = copy.ToArray(); }
+            zip.GetEntry(entry)!.Delete();
+            using var write = zip.CreateEntry(entry).Open();
+            write.Write(change(content));
+        }
+
+        Assert.Contains("explorations.zip is damaged", Refusal("flipped.zip", zip => Rewrite(zip, "explorations.zip", b => { b[b.Length / 2] ^= 0x5A; return b; })));
+        Assert.Contains("features.zip is missing", Refusal("missing.zip", zip => zip.GetEntry("features.zip")!.Delete()));
+        Assert.Contains("not a usable empathy model", Refusal("manifest.zip", zip => Rewrite(zip, "empathy-model.json",
+            b => System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(b).Replace("\"seed\": ", "\"seed\": \"x\", \"was\": ", StringComparison.Ordinal)))));
+
+        var truncated = dir.File("truncated.zip");
+        File.WriteAllBytes(truncated, bytes[..(bytes.Length / 2)]);
+        var cut = Assert.Throws<InvalidDataException>(() => EmpathyClassifier.Load(truncated));
+        Assert.StartsWith(truncated + ": not a usable empathy model", cut.Message);
+    }
+
     [Fact]
     public void The_auto_coder_maps_predicted_mechanisms_to_the_rubric()
     {
