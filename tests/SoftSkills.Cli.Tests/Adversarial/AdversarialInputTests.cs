@@ -88,8 +88,8 @@ public sealed partial class AdversarialInputTests(AdversarialFixture inputs) : I
             Damage(state, mutation);
             var damaged = File.ReadAllBytes(state);
             var ratings = Path.Combine(Softskills.Sample, "ratings.csv");
-            var exit = Check(work, ["calibrate", "--auto", ratings, "--human", ratings, "--state", state, "--sample-out", work.File("out.csv"), "--format", "json"]);
-            if (exit == ExitCode.BadInput) Assert.Equal(damaged, File.ReadAllBytes(state));   // a refused round leaves the state as it was
+            var run = Check(work, ["calibrate", "--auto", ratings, "--human", ratings, "--state", state, "--sample-out", work.File("out.csv"), "--format", "json"]);
+            if (run.ExitCode == ExitCode.BadInput) Assert.Equal(damaged, File.ReadAllBytes(state));   // a refused round leaves the state as it was
         });
 
     [Fact]
@@ -203,8 +203,8 @@ public sealed partial class AdversarialInputTests(AdversarialFixture inputs) : I
         return key;
     }
 
-    /// <summary>The promises every run keeps, whatever its input; returns the exit code.</summary>
-    static int Check(TempDir work, string[] args)
+    /// <summary>The promises every run keeps, whatever its input; returns the run.</summary>
+    static Softskills.Result Check(TempDir work, string[] args)
     {
         if (Environment.GetEnvironmentVariable("SOFTSKILLS_CASES_LOG") is { } startLog) File.AppendAllText(startLog, $"start\t{string.Join(' ', args)}\n");
         var result = InProcess.RunIn(work.Path, args);
@@ -229,7 +229,7 @@ public sealed partial class AdversarialInputTests(AdversarialFixture inputs) : I
         var leftovers = Directory.GetFileSystemEntries(work.Path, "*", SearchOption.AllDirectories)
             .Where(p => TempName().IsMatch(Path.GetFileName(p))).ToList();
         Assert.True(leftovers.Count == 0, $"temporary files left: {string.Join(", ", leftovers)}\n{said}");
-        return result.ExitCode;
+        return result;
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\.softskills-\d+-[0-9a-f]{32}\.(tmp|staging|old)$")]
@@ -238,12 +238,18 @@ public sealed partial class AdversarialInputTests(AdversarialFixture inputs) : I
     static string Head(string text) => text.Length > 400 ? text[..400] + "…" : text;
 }
 
-/// <summary>Inputs built once: the sample imported as Parquet, and a calibration state after two rounds on the sample's ratings.</summary>
+/// <summary>
+/// Inputs built once: the sample imported as Parquet, a calibration state after two rounds on the sample's ratings, and
+/// (when a test first asks) a synthetic EPITOME folder with a model trained on it.
+/// </summary>
 public sealed class AdversarialFixture : IDisposable
 {
     readonly TempDir _dir = new();
+    readonly Lazy<(string Epitome, string Model)> _empathy;
     public string Parquet { get; }
     public string CalibrationState { get; }
+    public string Epitome => _empathy.Value.Epitome;
+    public string EmpathyModel => _empathy.Value.Model;
 
     public AdversarialFixture()
     {
@@ -252,6 +258,13 @@ public sealed class AdversarialFixture : IDisposable
         File.WriteAllText(key, "an adversarial test key of enough length");
         var result = InProcess.Run("import", "--from", Softskills.Sample, "--out", Parquet, "--key-file", key, "--keep-attr", "attr_gender");
         if (result.ExitCode != 0) throw new InvalidOperationException(result.Stderr);
+        _empathy = new(() =>
+        {
+            var (epitome, model) = (_dir.File("epitome"), _dir.File("empathy-model.zip"));
+            SyntheticEpitome.Write(epitome, 160, 7);
+            var trained = InProcess.Run("empathy", "train", "--data", epitome, "--out", model, "--iterations", "30");
+            return trained.ExitCode == 0 ? (epitome, model) : throw new InvalidOperationException(trained.Stderr);
+        });
         CalibrationState = _dir.File("state.json");
         var ratings = Path.Combine(Softskills.Sample, "ratings.csv");
         for (var round = 0; round < 2; round++)
