@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text;
+using System.Text.Json;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Commands;
 using Microsoft.DotNet.Interactive.CSharp;
@@ -36,7 +38,7 @@ public static class NotebookRunner
             outputPath ?? Path.Combine(directory, Path.GetFileNameWithoutExtension(notebookPath) + ".executed.ipynb"));
 
         var kernelInfos = new KernelInfoCollection { new KernelInfo("csharp", "C#", ["c#", "C#", "cs"]) };
-        var notebook = Notebook.Parse(await File.ReadAllTextAsync(notebookPath, ct), kernelInfos);
+        var notebook = Read(await File.ReadAllBytesAsync(notebookPath, ct), Path.GetFileName(notebookPath), kernelInfos);
         ParameterInjection.Inject(notebook, parameters);
 
         await OneRunAtATime.WaitAsync(ct);
@@ -134,6 +136,20 @@ public static class NotebookRunner
 
         });
         return kernel;
+    }
+
+    /// <summary>A notebook file as strict UTF-8 JSON; anything else is an <see cref="InvalidDataException"/> naming the file.</summary>
+    static InteractiveDocument Read(byte[] bytes, string name, KernelInfoCollection kernelInfos)
+    {
+        var start = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;   // a byte-order mark
+        string text;
+        try { text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes, start, bytes.Length - start); }
+        catch (DecoderFallbackException) { throw new InvalidDataException($"{name}: not valid UTF-8 (save the notebook as UTF-8)"); }
+        try { return Notebook.Parse(text, kernelInfos); }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or ArgumentException)
+        {
+            throw new InvalidDataException($"{name}: not a Jupyter notebook ({ex.Message.Split(" Path:", 2)[0].ReplaceLineEndings(" ")})");
+        }
     }
 
     // ToJupyterJson writes kernelspec and language metadata itself and throws InvalidCastException on the parsed

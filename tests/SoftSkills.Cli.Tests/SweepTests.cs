@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using SoftSkills.Studies.Sweeps;
 using SoftSkills.Data.Files;
 
@@ -75,5 +76,19 @@ public class SweepTests
         var other = Softskills.Run(["sweep", "--seeds", "2", .. Short, "--out", dir.File("b")]);
         Assert.Equal(2, other.ExitCode);
         Assert.Contains("holds another sweep", other.Stderr);
+
+        // Damaged resume files are refused by name: a replication with another seed, then a cut-off sweep.json.
+        var part = Path.Combine(dir.File("b"), "replications", "000000.json");
+        var json = JsonNode.Parse(File.ReadAllText(part))!;
+        json["Seed"] = "12345";
+        File.WriteAllText(part, json.ToJsonString());
+        var foreign = Softskills.Run(["sweep", "--seeds", "1", .. Short, "--out", dir.File("b")]);
+        Assert.Equal(2, foreign.ExitCode);
+        Assert.Contains("000000.json: a damaged replication file (its replication, seed or settings are not the plan's)", foreign.Stderr);
+        var plan = Path.Combine(dir.File("b"), "sweep.json");
+        File.WriteAllText(plan, File.ReadAllText(plan)[..20]);
+        var cut = Softskills.Run(["sweep", "--seeds", "1", .. Short, "--out", dir.File("b")]);
+        Assert.Equal(2, cut.ExitCode);
+        Assert.Contains("sweep.json is damaged (not valid JSON at line", cut.Stderr);
     }
 }

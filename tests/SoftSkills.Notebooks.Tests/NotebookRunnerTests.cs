@@ -92,6 +92,19 @@ public sealed class NotebookRunnerTests : IDisposable
         Assert.Empty(Directory.GetFiles(_files.Directory, "*.executed.ipynb"));
     }
 
+    [Fact]
+    public async Task A_file_that_is_not_a_notebook_is_refused_by_name()
+    {
+        var array = _files.Write("array.ipynb");
+        File.WriteAllText(array, "[]");
+        var latin1 = _files.Write("latin1.ipynb");
+        File.WriteAllBytes(latin1, [.. "{\"cells\": [], \"x\": \"caf"u8, 0xE9, .. "\"}"u8]);
+        var notJson = await Assert.ThrowsAsync<InvalidDataException>(() => NotebookRunner.RunAsync(array, new Dictionary<string, string>(), null, _log, CancellationToken.None));
+        Assert.StartsWith("array.ipynb: not a Jupyter notebook (", notJson.Message);
+        var notUtf8 = await Assert.ThrowsAsync<InvalidDataException>(() => NotebookRunner.RunAsync(latin1, new Dictionary<string, string>(), null, _log, CancellationToken.None));
+        Assert.Equal("latin1.ipynb: not valid UTF-8 (save the notebook as UTF-8)", notUtf8.Message);
+    }
+
     /// <summary>Charts are the project's figures, registered by the notebook itself (as in Jupyter): plotly.js inlined once per notebook, never a CDN.</summary>
     [Fact]
     public async Task Charts_inline_plotly_js_once_per_run_and_never_a_cdn()

@@ -50,7 +50,7 @@ public sealed class SweepRunner(SweepPlan plan, string outDir, Func<ISimulationE
                 row.Effects.ToDictionary(kv => kv.Key, kv => kv.Value is { } v && double.IsFinite(v) ? (double?)v : null))));
             done?.Report(Interlocked.Increment(ref finished));
         });
-        TableFile.Write(SummaryPath, Codec(), plan.Replications.Select(r => ReadPart(PartPath(r.Index))));
+        TableFile.Write(SummaryPath, Codec(), plan.Replications.Select(r => ReadPart(PartPath(r.Index), r)));
         return (todo.Count, plan.Replications.Count - todo.Count);
     }
 
@@ -62,8 +62,11 @@ public sealed class SweepRunner(SweepPlan plan, string outDir, Func<ISimulationE
         if (File.Exists(path))
         {
             string? existing;
-            try { existing = (string?)JsonNode.Parse(File.ReadAllText(path))?["fingerprint"]; }
-            catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException) { existing = null; }   // damaged, or not a string
+            try { existing = (string?)JsonNode.Parse(TextFiles.ReadAllText(path))?["fingerprint"]; }
+            catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or InvalidDataException)
+            {
+                throw new StudyInputException($"{path} is damaged ({(ex is JsonException syntax ? JsonErrors.Describe(syntax) : ex.Message)}), so the sweep cannot be resumed: use a new --out folder");
+            }
             if (existing != Fingerprint)
                 throw new StudyInputException($"{outDir} holds another sweep (its scenario, settings, seeds or methods differ): use a new --out folder");
             return;
@@ -114,15 +117,17 @@ public sealed class SweepRunner(SweepPlan plan, string outDir, Func<ISimulationE
 
     sealed record PartFile(int Replication, string Seed, string[] Values, Dictionary<string, double?> Effects);
 
-    static SweepRow ReadPart(string path)
+    /// <summary>A finished replication's file, checked against the plan (a damaged or foreign file is refused, naming it).</summary>
+    static SweepRow ReadPart(string path, Replication expected)
     {
+        string Damaged(string why) => $"{path}: a damaged replication file ({why}); delete it and run the sweep again to redo that replication";
         PartFile? p;
-        try { p = JsonSerializer.Deserialize<PartFile>(File.ReadAllText(path)); }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
-        {
-            throw new StudyInputException($"{path}: a damaged replication file ({ex.Message}); delete it and run the sweep again to redo that replication");
-        }
-        if (p is null || p.Values is null || p.Effects is null) throw new StudyInputException($"{path}: an empty replication file; delete it and run the sweep again");
-        return new SweepRow(p.Replication, ulong.Parse(p.Seed, CultureInfo.InvariantCulture), p.Values, p.Effects);
+        try { p = JsonSerializer.Deserialize<PartFile>(TextFiles.ReadAllText(path)); }
+        catch (JsonException ex) when (!ex.Message.Contains("could not be converted", StringComparison.Ordinal)) { throw new StudyInputException(Damaged(JsonErrors.Describe(ex))); }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or InvalidDataException) { throw new StudyInputException(Damaged($"{ex.Message.Split(". Path:", 2)[0]}")); }
+        if (p is null || p.Values is null || p.Effects is null || p.Seed is null) throw new StudyInputException(Damaged("a field is missing"));
+        if (p.Replication != expected.Index || p.Seed != expected.Seed.ToString(CultureInfo.InvariantCulture) || !p.Values.SequenceEqual(expected.Values))
+            throw new StudyInputException(Damaged("its replication, seed or settings are not the plan's"));
+        return new SweepRow(p.Replication, expected.Seed, p.Values, p.Effects);
     }
 }
