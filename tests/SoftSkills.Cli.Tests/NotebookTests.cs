@@ -20,6 +20,7 @@ public class NotebookTests
     {
         using var dir = new TempDir();
         var log = new StringWriter();
+        var before = TempFolders();
         var result = await NotebookRunner.RunAsync(Path.Combine(Softskills.RepoRoot, "notebooks", name),
             new Dictionary<string, string>(), dir.File(name), log, CancellationToken.None);
         Assert.True(result.Succeeded, log.ToString());
@@ -28,7 +29,11 @@ public class NotebookTests
         Assert.DoesNotContain("\"output_type\": \"error\"", text);
         var charts = JupyterTests.Notebooks.Single(n => (string)n[0] == name)[1];
         Assert.True(text.Split("class=\\\"chart\\\"").Length - 1 >= (int)charts, $"{name}: fewer than {charts} charts");
+        Assert.Empty(TempFolders().Except(before));   // the notebook deletes the folders it made
     }
+
+    /// <summary>The notebooks' working folders (every notebook run is in this collection, one at a time).</summary>
+    static string[] TempFolders() => Directory.GetDirectories(Path.GetTempPath(), "softskills-notebook-*");
 
     [Fact]
     public void A_failing_notebook_makes_the_command_exit_non_zero()
