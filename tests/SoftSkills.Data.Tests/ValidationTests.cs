@@ -41,6 +41,19 @@ public class ValidationTests
         Assert.StartsWith($"events.csv:{line}:{column} ({name})", ex.Message);
     }
 
+    /// <summary>The quick pass for the first and last day names what is wrong rather than finding "no events".</summary>
+    [Theory]
+    [InlineData(Header + "\ne1,2026/01/05 09:00,message,A,B,t1,,chat,hi,,,,,,,,\n", "events.csv:2:2 (timestamp)")]
+    [InlineData("event_id,kind\ne1,message\n", "events.csv:1:3 (timestamp)")]
+    public void The_event_days_of_unreadable_events_name_the_cell_or_column(string body, string where)
+    {
+        using var dir = new TempDir();
+        File.WriteAllText(dir.File("employees.csv"), Employees);
+        File.WriteAllText(dir.File("events.csv"), body);
+        var error = Assert.Throws<DataValidationException>(() => new DataFolder(dir.Path).EventDays());
+        Assert.StartsWith(where, error.Message);
+    }
+
     [Fact]
     public void A_missing_column_is_named()
     {

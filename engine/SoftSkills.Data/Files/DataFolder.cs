@@ -134,15 +134,20 @@ public sealed class DataFolder
     public (DateOnly First, DateOnly Last)? EventDays()
     {
         var file = Require("events");
-        if (TableFile.IsParquet(file))
-            return Parquet.ParquetTable.TimestampSpan(file, "timestamp") is { } span ? (DateOnly.FromDateTime(span.Min), DateOnly.FromDateTime(span.Max)) : null;
         DateTime? min = null, max = null;
-        foreach (var t in Csv.CsvTable.Timestamps(file, "timestamp"))
+        if (TableFile.IsParquet(file))
         {
-            if (min is null || t < min) min = t;
-            if (max is null || t > max) max = t;
+            if (Parquet.ParquetTable.TimestampSpan(file, "timestamp") is { } span) (min, max) = (span.Min, span.Max);
         }
-        return min is { } a && max is { } b ? (DateOnly.FromDateTime(a), DateOnly.FromDateTime(b)) : null;
+        else
+            foreach (var t in Csv.CsvTable.Timestamps(file, "timestamp"))
+            {
+                if (min is null || t < min) min = t;
+                if (max is null || t > max) max = t;
+            }
+        if (min is { } a && max is { } b) return (DateOnly.FromDateTime(a), DateOnly.FromDateTime(b));
+        foreach (var _ in Events()) break;   // no timestamp read: the validating read names what is wrong (a missing column, a bad cell)
+        return null;
     }
 
     public IEnumerable<Rating> Ratings() => Optional("ratings", new RatingCodec());
