@@ -72,6 +72,11 @@ public class SweepTests
         var bad = Softskills.Run("sweep", "--seeds", "1", "--vary", "pilot.no_such_thing=1", "--out", dir.File("a"));
         Assert.Equal(2, bad.ExitCode);
         Assert.Contains("pilot.no_such_thing", bad.Stderr);
+        // A setting the pilot analysis refuses names the replication and its settings, and leaves no folder.
+        var tooShort = Softskills.Run("sweep", "--seeds", "1", "--vary", "pilot.pilot_days=1", "--out", dir.File("short"));
+        Assert.Equal(2, tooShort.ExitCode);
+        Assert.Contains("replication 0 (pilot.pilot_days=1): the pilot starts", tooShort.Stderr);
+        Assert.False(Directory.Exists(dir.File("short")));
         Assert.True(Softskills.Run(["sweep", "--seeds", "1", .. Short, "--out", dir.File("b")]).ExitCode == 0);
         var other = Softskills.Run(["sweep", "--seeds", "2", .. Short, "--out", dir.File("b")]);
         Assert.Equal(2, other.ExitCode);

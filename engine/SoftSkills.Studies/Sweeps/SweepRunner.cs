@@ -39,6 +39,18 @@ public sealed class SweepRunner(SweepPlan plan, string outDir, Func<ISimulationE
     /// <summary>Runs the replications not yet done; returns how many ran and how many were already there.</summary>
     public async Task<(int Ran, int Skipped)> RunAsync(int parallel, IProgress<int>? done = null, CancellationToken cancel = default)
     {
+        var created = !Directory.Exists(outDir);
+        try { return await Run(parallel, done, cancel); }
+        catch (Exception ex) when (created && ex is StudyInputException or SoftSkills.Data.Validation.DataValidationException)
+        {
+            // A setting the analysis refuses fails the same way on every rerun: leave no folder behind (a cancelled run keeps its, to resume).
+            try { Directory.Delete(outDir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            throw;
+        }
+    }
+
+    async Task<(int Ran, int Skipped)> Run(int parallel, IProgress<int>? done, CancellationToken cancel)
+    {
         Directory.CreateDirectory(Path.Combine(outDir, "replications"));
         CheckPlan();
         var todo = plan.Replications.Where(r => !File.Exists(PartPath(r.Index))).ToList();
@@ -90,7 +102,14 @@ public sealed class SweepRunner(SweepPlan plan, string outDir, Func<ISimulationE
         {
             await using (var engine = newEngine()) await Simulator.RunAsync(scenario, Path.Combine(dir, "actual"), engine, cancel: cancel);
             await using (var engine = newEngine()) await Simulator.RunAsync(PilotRun.Counterfactual(scenario), Path.Combine(dir, "counterfactual"), engine, cancel: cancel);
-            var (design, published) = PilotStudy.Publish(new DataFolder(Path.Combine(dir, "actual")), minGroupSize);
+            PublishedKpis published;
+            PilotDesign design;
+            try { (design, published) = PilotStudy.Publish(new DataFolder(Path.Combine(dir, "actual")), minGroupSize); }
+            catch (SoftSkills.Data.Validation.DataValidationException ex)   // the simulation is fine; its pilot cannot be analysed (too short a baseline or pilot)
+            {
+                var settings = string.Join(", ", plan.Parameters.Select((p, i) => $"{p.Path}={r.Values[i]}"));
+                throw new StudyInputException($"replication {r.Index}{(settings.Length > 0 ? $" ({settings})" : "")}: {ex.Reason}");
+            }
             var cf = PilotStudy.CounterfactualWeeks(new DataFolder(Path.Combine(dir, "counterfactual")));
             var effects = new Dictionary<string, double?>();
             for (var m = 0; m < _methods.Count; m++)
