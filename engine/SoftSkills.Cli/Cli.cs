@@ -29,7 +29,7 @@ public static class Cli
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            Console.Error.WriteLine($"error: {string.Join("; ", parse.Errors.Select(e => e.Message.ReplaceLineEndings(" ")))}");
+            Console.Error.WriteLine($"error: {string.Join("; ", parse.Errors.Select(e => Readable(e.Message).ReplaceLineEndings(" ")))}");
             return ExitCode.BadInput;
         }
         using var cancel = new CancellationTokenSource();
@@ -62,6 +62,24 @@ public static class Cli
             if (Environment.GetEnvironmentVariable("SOFTSKILLS_DEBUG") == "1") Console.Error.WriteLine(ex);
             return ExitCode.Failure;
         }
+    }
+
+    /// <summary>
+    /// A parser message as a person reads it: "Cannot parse argument 'x' for option '--seed' as expected type
+    /// 'System.Nullable`1[System.UInt64]'." becomes "--seed: 'x' is not a whole number in digits from 0 to 18446744073709551615".
+    /// </summary>
+    internal static string Readable(string message)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(message, @"^Cannot parse argument '(?<value>.*)' for option '(?<option>[^']+)' as expected type '(?<type>[^']+)'\.?$",
+            System.Text.RegularExpressions.RegexOptions.Singleline);
+        if (!m.Success) return message;
+        var type = m.Groups["type"].Value;
+        var kind = type.Contains("UInt64", StringComparison.Ordinal) ? "a whole number in digits from 0 to 18446744073709551615"
+            : type.Contains("Int32", StringComparison.Ordinal) ? "a whole number in digits (at most 2147483647 in size)"
+            : type.Contains("Int64", StringComparison.Ordinal) ? "a whole number in digits"
+            : type.Contains("Double", StringComparison.Ordinal) ? "a number"
+            : null;
+        return kind is null ? message : $"{m.Groups["option"].Value}: '{m.Groups["value"].Value}' is not {kind}";
     }
 
     /// <summary>The message on one line (inner messages appended), never a stack trace.</summary>

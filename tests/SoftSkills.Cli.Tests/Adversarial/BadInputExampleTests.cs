@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace SoftSkills.Cli.Tests.Adversarial;
 
 /// <summary>
-/// The bad inputs issue 12 lists, one by one: each exits 2 with one line naming the file (and line, column or JSON path)
+/// The bad inputs issue 12 lists (and option values of the wrong kind), one by one: each exits 2 with one line naming the file (and line, column or JSON path)
 /// or the option, and writes nothing.
 /// </summary>
 [Collection(InProcessCollection.Name)]
@@ -41,6 +41,16 @@ public sealed class BadInputExampleTests
         var result = InProcess.RunIn(work.Path, "import", "--from", Softskills.Sample, "--out", work.File("parquet"), "--key-file", key);
         Assert.Equal(0, result.ExitCode);
         return work.File("parquet");
+    }
+
+    /// <summary>An option value of the wrong kind is named with the kind it takes, not a .NET type name.</summary>
+    [Theory]
+    [InlineData("--seed", "-5", "--seed: '-5' is not a whole number in digits from 0 to 18446744073709551615")]
+    [InlineData("--employees", "1e9", "--employees: '1e9' is not a whole number in digits (at most 2147483647 in size)")]
+    public void Option_values_of_the_wrong_kind_name_the_kind(string option, string value, string message)
+    {
+        using var work = new TempDir();
+        Refused(work, ["simulate", "--scenario", Scenario, option, value, "--out", work.File("out")], message);
     }
 
     [Theory]
