@@ -61,7 +61,8 @@ public sealed class OfflinePage(string title, string? style = null)
         + ".cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(260px,1fr));gap:12px}.card{border:1px solid #bbb;border-radius:8px;padding:10px 14px}"
         + ".card .value{font-size:24px;font-weight:bold}.muted{color:#555;font-size:13px}.chart{width:100%;min-height:420px}"
         + "table{border-collapse:collapse}td,th{border-bottom:1px solid #ddd;padding:4px 10px;text-align:left;vertical-align:top}"
-        + ".note{background:#f4f4f4;border-left:4px solid #888;padding:8px 12px}";
+        + ".note{background:#f4f4f4;border-left:4px solid #888;padding:8px 12px}"
+        + "body{overflow-wrap:anywhere}";   // a long name from the data wraps instead of widening the page
 
     public string ToHtml() => new StringBuilder()
         .Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")

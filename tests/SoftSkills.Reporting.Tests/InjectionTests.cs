@@ -72,6 +72,49 @@ public sealed class InjectionTests
         Assert.Empty(browser.Requests);
     }
 
+    /// <summary>A long name without spaces wraps: no view of the dashboard scrolls sideways, and charts shorten it.</summary>
+    [SkippableFact]
+    public async Task A_long_team_name_wraps_instead_of_widening_the_dashboard()
+    {
+        using var dir = new TempFolder();
+        var name = "Support" + new string('W', 200);
+        var data = Path.Combine(dir.Path, "data");
+        await Simulator.RunAsync(Renamed(new Dictionary<string, string> { ["support-north"] = name }, hostileRest: false), data, new ReferenceEngine());
+        var page = Path.Combine(dir.Path, "dashboard.html");
+        File.WriteAllText(page, DashboardPage.Html(DashboardFixture.Build(data)));
+
+        await using var browser = await Browser.OpenAsync(page);
+        await browser.ChartsDrawnAsync();
+        const string fits = "() => document.documentElement.scrollWidth <= document.documentElement.clientWidth";
+        Assert.True(await browser.Page.EvaluateAsync<bool>(fits), "the organisation view scrolls sideways");
+        var ticks = await browser.Page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('.heatmap .ytick text')].map(t => t.textContent)");
+        Assert.True(ticks.Contains(name[..31] + "…"), string.Join(" | ", ticks));
+        await browser.Page.ClickAsync($".rank .team-link:text-is('{name}')");
+        await browser.ChartsDrawnAsync();
+        Assert.True(await browser.Page.EvaluateAsync<bool>(fits), "the team view scrolls sideways");
+        await browser.ScreenshotAsync("dashboard-long-name.png");
+        Assert.Empty(browser.Errors);
+    }
+
+    [SkippableFact]
+    public async Task A_long_scenario_name_wraps_instead_of_widening_the_roi_report()
+    {
+        using var dir = new TempFolder();
+        var roi = JsonNode.Parse(File.ReadAllText(Path.Combine(Repo.Root, "data", "scenarios", "roi-mid-size.json")))!;
+        var name = "Base" + new string('W', 150);
+        roi["scenarios"]![0]!["name"] = name;
+        var file = RoiFile.Parse(roi.ToJsonString());
+        var page = Path.Combine(dir.Path, "roi.html");
+        File.WriteAllText(page, RoiReport.Html(RoiAnalysis.Run(file, 500, 1), file.Currency));
+
+        await using var browser = await Browser.OpenAsync(page);
+        await browser.ChartsDrawnAsync();
+        Assert.True(await browser.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"));
+        var legend = await browser.Page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('.legendtext')].map(t => t.textContent)");
+        Assert.Contains(name[..39] + "…", legend);
+        Assert.Empty(browser.Errors);
+    }
+
     [SkippableFact]
     public async Task Crafted_scenario_names_in_the_roi_report_run_no_script()
     {
@@ -120,10 +163,13 @@ public sealed class InjectionTests
     }
 
     /// <summary>The default pilot with crafted team names (a treatment and a control team among them), cohort value and decision type.</summary>
-    static Scenario HostileScenario()
+    static Scenario HostileScenario() =>
+        Renamed(new Dictionary<string, string> { ["support-north"] = Payloads[0], ["support-south"] = Payloads[1], ["sales"] = Payloads[2], ["product"] = Payloads[3] }, hostileRest: true);
+
+    /// <summary>The default pilot with teams renamed (and, for the hostile scenario, a crafted cohort value and decision type).</summary>
+    static Scenario Renamed(Dictionary<string, string> renames, bool hostileRest)
     {
         var json = JsonNode.Parse(File.ReadAllText(Path.Combine(Repo.Root, "data", "scenarios", "default-pilot.json")))!;
-        var renames = new Dictionary<string, string> { ["support-north"] = Payloads[0], ["support-south"] = Payloads[1], ["sales"] = Payloads[2], ["product"] = Payloads[3] };
         foreach (var team in json["teams"]!.AsArray()) if (renames.TryGetValue((string)team!["name"]!, out var n)) team["name"] = n;
         foreach (var route in json["workload"]!["handoff_routes"]!.AsArray())
             foreach (var end in new[] { "from", "to" })
@@ -133,6 +179,7 @@ public sealed class InjectionTests
             var teams = json["pilot"]![arm]!.AsArray();
             for (var i = 0; i < teams.Count; i++) if (renames.TryGetValue((string)teams[i]!, out var n)) teams[i] = n;
         }
+        if (!hostileRest) return ScenarioLoader.Parse(json.ToJsonString());
         var language = json["cohorts"]!["attr_first_language"]!.AsObject();
         language[Payloads[4]] = language["native"]!.DeepClone();
         language.Remove("native");

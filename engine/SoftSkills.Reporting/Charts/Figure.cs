@@ -34,6 +34,14 @@ public sealed class Figure
         };
     }
 
+    /// <summary>A legend entry of at most 40 characters: a long name from the data would squeeze the plot (hover keeps it whole).</summary>
+    public static string Legend(string name)
+    {
+        if (name.Length <= 40) return name;
+        var cut = char.IsHighSurrogate(name[38]) ? 38 : 39;
+        return name[..cut] + "…";
+    }
+
     static JsonArray Values<T>(IEnumerable<T> values) => new([.. values.Select(v => v is double d && !double.IsFinite(d) ? null : JsonValue.Create(v))]);
 
     /// <summary>A line (with markers unless told otherwise); a null y is a gap, never a zero.</summary>
@@ -41,7 +49,7 @@ public sealed class Figure
     {
         var trace = new JsonObject
         {
-            ["type"] = "scatter", ["mode"] = markers ? "lines+markers" : "lines", ["name"] = name, ["x"] = Values(x), ["y"] = Values(y),
+            ["type"] = "scatter", ["mode"] = markers ? "lines+markers" : "lines", ["name"] = Legend(name), ["x"] = Values(x), ["y"] = Values(y),
             ["line"] = new JsonObject { ["color"] = color, ["dash"] = dash ?? "solid" }, ["marker"] = new JsonObject { ["color"] = color },
             ["showlegend"] = showLegend, ["connectgaps"] = false,
         };
@@ -56,7 +64,7 @@ public sealed class Figure
     {
         var trace = new JsonObject
         {
-            ["type"] = "scatter", ["mode"] = "markers", ["name"] = name, ["x"] = Values(x), ["y"] = Values(y),
+            ["type"] = "scatter", ["mode"] = "markers", ["name"] = Legend(name), ["x"] = Values(x), ["y"] = Values(y),
             ["marker"] = new JsonObject { ["color"] = color, ["size"] = 10, ["symbol"] = symbol },
         };
         if (errorPlus is not null)
@@ -71,7 +79,7 @@ public sealed class Figure
     {
         var trace = new JsonObject
         {
-            ["type"] = "bar", ["name"] = name, ["marker"] = new JsonObject { ["color"] = color }, ["opacity"] = opacity,
+            ["type"] = "bar", ["name"] = Legend(name), ["marker"] = new JsonObject { ["color"] = color }, ["opacity"] = opacity,
             [horizontal ? "y" : "x"] = Values(categories), [horizontal ? "x" : "y"] = Values(values),
         };
         if (horizontal) trace["orientation"] = "h";

@@ -23,8 +23,8 @@ public static class DashboardPage
     });
 
     const string Style =
-        ".nav{margin:8px 0 16px}.nav button,.kpi-button,.team-link{font:inherit;cursor:pointer}"
-        + ".team-link{background:none;border:none;color:#0057a3;text-decoration:underline;padding:0}"
+        ".nav{margin:8px 0 16px;overflow-wrap:anywhere}.nav button,.kpi-button,.team-link{font:inherit;cursor:pointer}"
+        + ".team-link{background:none;border:none;color:#0057a3;text-decoration:underline;padding:0;white-space:normal;text-align:left;max-width:16em}"
         + ".kpi-button{border:1px solid #888;border-radius:6px;background:#f4f4f4;padding:6px 10px;margin:4px}"
         + ".grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(560px,1fr));gap:16px}"
         + ".spark{width:220px;height:60px}.up{color:#0b5394}.down{color:#a34400}"

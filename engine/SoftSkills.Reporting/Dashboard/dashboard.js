@@ -31,6 +31,8 @@
   const history = [];
   let chartId = 0;
   const esc = s => String(s).replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+  // A name from the data as plotly shows it: at most 32 characters, and literal (plotly reads <b>, <a> and entities in its texts).
+  const tick = s => { const t = String(s); return esc(t.length > 32 ? t.slice(0, 31) + '…' : t); };
   const fmt = v => v === null || v === undefined ? 'n/a' : Number(v).toFixed(1);
   const kpiOf = key => KPIS.find(k => k.key === key);
   const nText = (c, k) => c.n === null || c.n === undefined ? '' : 'n = ' + c.n.toLocaleString('en') + ' ' + k.count_noun + (c.people ? ' by ' + c.people + ' people' : '');
@@ -126,13 +128,13 @@
     if (!teams.length) return;
     const z = teams.map(t => KPIS.map(k => { const v = t.kpis[k.key]; return v.current.value === null || v.target === null ? null : +(v.current.value - v.target).toFixed(2); }));
     const label = teams.map(t => KPIS.map(k => { const c = t.kpis[k.key].current; return c.value === null ? 'n/a' : c.thin ? fmt(c.value) + '*' : fmt(c.value); }));
-    const hover = teams.map(t => KPIS.map(k => t.name + ' · ' + k.title + ': ' + cellText(t.kpis[k.key].current, k) + '; target ' + fmt(t.kpis[k.key].target)));
+    const hover = teams.map(t => KPIS.map(k => esc(t.name + ' · ' + k.title + ': ' + cellText(t.kpis[k.key].current, k) + '; target ' + fmt(t.kpis[k.key].target))));
     const div = chart(view, [{
       type: 'heatmap', z: z, x: KPIS.map(k => k.title), y: teams.map(t => t.name), text: label, customdata: hover, texttemplate: '%{text}', zmid: 0,
       colorscale: [[0, '#b35806'], [0.25, '#f1a340'], [0.5, '#f7f7f7'], [0.75, '#998ec3'], [1, '#542788']], xgap: 2, ygap: 2,
       hovertemplate: '%{customdata}<extra></extra>', colorbar: { title: { text: 'points vs target' }, x: 1.02, xanchor: 'left', thickness: 14 }
     }], layoutBase('Teams × KPIs in the current week: distance to target (points)', 'team',
-      { height: Math.max(380, 26 * teams.length + 150), plot_bgcolor: NA, xaxis: { title: { text: 'KPI' } }, yaxis: { autorange: 'reversed', automargin: true }, margin: { l: 150, r: 110, t: 64, b: 60 } }));
+      { height: Math.max(380, 26 * teams.length + 150), plot_bgcolor: NA, xaxis: { title: { text: 'KPI' } }, yaxis: { autorange: 'reversed', automargin: true, tickmode: 'array', tickvals: teams.map(t => t.name), ticktext: teams.map(t => tick(t.name)) }, margin: { l: 150, r: 110, t: 64, b: 60 } }));
     div.classList.add('heatmap');
     div.on && div.on('plotly_click', ev => { const name = ev.points[0].y; show(() => team(name), name); });
     view.appendChild(el('p', 'muted legend', 'Colour: orange below target, white at target, purple above. Grey cells marked n/a have no value (no data, fewer than '
@@ -217,13 +219,13 @@
     });
     view.appendChild(buttons);
     chart(view, KPIS.map((k, i) => ({ x: weeks, y: t.kpis[k.key].series.map(c => c.value), text: weekHover(t, k), hovertemplate: '%{text}<extra></extra>', type: 'scatter', mode: 'lines+markers', name: k.title, line: { color: COLORS[i] } })),
-      layoutBase('Team ' + name + ': the four KPIs by week', 'KPI value (% or index points)'));
+      layoutBase('Team ' + tick(name) + ': the four KPIs by week', 'KPI value (% or index points)'));
   }
 
   function kpi(t, k) {
     titleEl.textContent = 'Team ' + t.name + ' · ' + k.title;
     const v = t.kpis[k.key];
-    chart(view, [{ x: weeks, y: v.series.map(c => c.value), text: weekHover(t, k), hovertemplate: '%{text}<extra></extra>', type: 'scatter', mode: 'lines+markers', name: t.name, line: { color: COLORS[0] } },
+    chart(view, [{ x: weeks, y: v.series.map(c => c.value), text: weekHover(t, k), hovertemplate: '%{text}<extra></extra>', type: 'scatter', mode: 'lines+markers', name: tick(t.name), line: { color: COLORS[0] } },
       { x: weeks, y: weeks.map(() => v.target), type: 'scatter', mode: 'lines', name: 'target', line: { dash: 'dash', color: '#555' } },
       { x: weeks, y: weeks.map(() => v.baseline.value), type: 'scatter', mode: 'lines', name: 'baseline', line: { dash: 'dot', color: COLORS[1] } }],
       layoutBase(k.title + ' over time', k.title + ' (' + k.unit + ')'));
