@@ -34,12 +34,14 @@ public sealed class Figure
         };
     }
 
-    /// <summary>A legend entry of at most 40 characters: a long name from the data would squeeze the plot (hover keeps it whole).</summary>
+    /// <summary>
+    /// A legend entry: at most 40 characters (a long name from the data would squeeze the plot; hover keeps it whole), and
+    /// literal, since plotly reads tags and entities in its texts.
+    /// </summary>
     public static string Legend(string name)
     {
-        if (name.Length <= 40) return name;
-        var cut = char.IsHighSurrogate(name[38]) ? 38 : 39;
-        return name[..cut] + "…";
+        if (name.Length > 40) name = name[..(char.IsHighSurrogate(name[38]) ? 38 : 39)] + "…";
+        return name.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
     }
 
     static JsonArray Values<T>(IEnumerable<T> values) => new([.. values.Select(v => v is double d && !double.IsFinite(d) ? null : JsonValue.Create(v))]);
