@@ -29,7 +29,7 @@ public static class Cli
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            Console.Error.WriteLine($"error: {string.Join("; ", parse.Errors.Select(e => Readable(e.Message).ReplaceLineEndings(" ")))}");
+            Console.Error.WriteLine($"error: {Printable.Of(string.Join("; ", parse.Errors.Select(e => Readable(e.Message).ReplaceLineEndings(" "))))}");
             return ExitCode.BadInput;
         }
         using var cancel = new CancellationTokenSource();
@@ -43,12 +43,12 @@ public static class Cli
         }
         catch (Exception ex) when (IsBadInput(ex))
         {
-            Console.Error.WriteLine($"error: {OneLine(ex)}");
+            Console.Error.WriteLine($"error: {Printable.Of(OneLine(ex))}");
             return ExitCode.BadInput;
         }
         catch (Exception ex) when (ex is ClusterFailure or ClusterUnavailableException)
         {
-            Console.Error.WriteLine($"error: {ex.Message.ReplaceLineEndings(" ")}");   // already says what failed; the library's inner text is pages long
+            Console.Error.WriteLine($"error: {Printable.Of(ex.Message.ReplaceLineEndings(" "))}");   // already says what failed; the library's inner text is pages long
             return ExitCode.Failure;
         }
         catch (OperationCanceledException)
@@ -58,7 +58,7 @@ public static class Cli
         }
         catch (Exception ex)
         {
-            Console.Error.WriteLine($"failed: {ex.GetType().Name}: {OneLine(ex)}");
+            Console.Error.WriteLine($"failed: {ex.GetType().Name}: {Printable.Of(OneLine(ex))}");
             if (Environment.GetEnvironmentVariable("SOFTSKILLS_DEBUG") == "1") Console.Error.WriteLine(ex);
             return ExitCode.Failure;
         }

@@ -10,7 +10,7 @@ public static class Report
         long count = 0;
         foreach (var issue in reports.SelectMany(r => r.Issues))
         {
-            Console.Error.WriteLine($"skipped {issue}");
+            Console.Error.WriteLine($"skipped {Printable.Of(issue.ToString())}");
             count++;
         }
         if (count > 0) Console.Error.WriteLine($"{count:N0} row(s) skipped");

@@ -35,14 +35,14 @@ public static class TextOut
             if (right.Contains(h)) column.RightAligned();
             table.AddColumn(column);
         }
-        foreach (var row in rows) table.AddRow(row.Select(c => (IRenderable)new Text(c)).ToArray());
+        foreach (var row in rows) table.AddRow(row.Select(c => (IRenderable)new Text(Printable.Of(c))).ToArray());
         Console.Value.Write(table);
     }
 
-    /// <summary>A plain line.</summary>
-    public static void Line(string text = "") => System.Console.Out.WriteLine(text);
+    /// <summary>A plain line (line breaks are the caller's; anything else that would act on a terminal is shown escaped).</summary>
+    public static void Line(string text = "") => System.Console.Out.WriteLine(string.Join('\n', text.Split('\n').Select(Printable.Of)));
 
-    static string Escape(string s) => Markup.Escape(s);
+    static string Escape(string s) => Markup.Escape(Printable.Of(s));
 
     /// <summary>A number for reading: fixed decimals, "–" when absent or not finite.</summary>
     public static string Number(double? value, int decimals = 1) =>

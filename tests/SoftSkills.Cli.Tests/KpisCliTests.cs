@@ -4,6 +4,33 @@ namespace SoftSkills.Cli.Tests;
 
 public class KpisCliTests
 {
+    /// <summary>A name or cell that would act on a terminal (ESC sequences, a bidi override) prints escaped, not raw.</summary>
+    [Fact]
+    public void Text_from_data_never_acts_on_the_terminal()
+    {
+        using var dir = new TempDir();
+        const string team = "sup\u001b[2J\u001b]0;pwn\u0007port\u202e";
+        foreach (var f in Directory.GetFiles(Softskills.Sample, "*.csv"))
+            File.WriteAllText(Path.Combine(dir.Path, Path.GetFileName(f)), string.Join('\n', File.ReadAllText(f).Split('\n')
+                .Select(line => string.Join(',', line.Split(',').Select(cell => cell == "support" ? team : cell)))));
+        var table = Softskills.Run("kpis", "--data", dir.Path, "--min-group-size", "1");
+        Assert.True(table.ExitCode == 0, table.Stderr);
+        Assert.Contains("sup\\u001B[2J", table.Stdout);
+        Assert.DoesNotContain('\u001b', table.Stdout);
+        Assert.DoesNotContain('\u202e', table.Stdout);
+
+        var events = Path.Combine(dir.Path, "events.csv");
+        var lines = File.ReadAllLines(events);
+        var cells = lines[5].Split(',');
+        cells[12] = "\u001b[2Jtrue";
+        lines[5] = string.Join(',', cells);
+        File.WriteAllLines(events, lines);
+        var refused = Softskills.Run("kpis", "--data", dir.Path, "--min-group-size", "1");
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("bad boolean (true|false): '\\u001B[2Jtrue'", refused.Stderr);
+        Assert.DoesNotContain('\u001b', refused.Stderr);
+    }
+
     [Fact]
     public void Kpis_json_has_the_documented_fields_and_hand_computed_values()
     {

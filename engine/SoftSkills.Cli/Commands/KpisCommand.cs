@@ -190,5 +190,5 @@ static class KpiText
         if (unrated > 0) Console.WriteLine($"{unrated:N0} replies have no human or auto rating: RES counts only rated replies");
     }
 
-    static string Trim(string s) => s.Length <= 16 ? s : s[..15] + "…";
+    static string Trim(string s) { s = Printable.Of(s); return s.Length <= 16 ? s : s[..15] + "…"; }
 }
